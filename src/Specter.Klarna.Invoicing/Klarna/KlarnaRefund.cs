@@ -1,0 +1,20 @@
+namespace Specter.Klarna.Invoicing;
+
+/// <summary>A refund on a Klarna order.</summary>
+public sealed record KlarnaRefund
+{
+    /// <summary>Gets Klarna's refund id.</summary>
+    public required string RefundId { get; init; }
+
+    /// <summary>Gets the refunded amount in minor units.</summary>
+    public required long RefundedAmount { get; init; }
+
+    /// <summary>Gets when the refund was made.</summary>
+    public DateTimeOffset? RefundedAt { get; init; }
+
+    /// <summary>Gets the merchant's reference of the refund.</summary>
+    public string? Reference { get; init; }
+
+    /// <summary>Gets the refund description.</summary>
+    public string? Description { get; init; }
+}

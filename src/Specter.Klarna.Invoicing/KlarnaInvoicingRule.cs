@@ -1,0 +1,41 @@
+namespace Specter.Klarna.Invoicing;
+
+/// <summary>The invoicing rules the library enforces; the ERP can branch on them.</summary>
+public enum KlarnaInvoicingRule
+{
+    /// <summary>The invoice is activated at Klarna and locked: it cannot be changed, deleted, re-planned or activated again; only credited.</summary>
+    InvoiceLocked = 0,
+
+    /// <summary>An activation for this invoice or order is in progress or its outcome is unknown; wait for it to settle (recovery).</summary>
+    ActivationInProgress = 1,
+
+    /// <summary>Everything on the order is already invoiced.</summary>
+    NothingToInvoice = 2,
+
+    /// <summary>The requested invoice type is not allowed for the order's delivery state.</summary>
+    InvoiceTypeNotAllowed = 3,
+
+    /// <summary>The prepayment percent is missing or outside (0, 100].</summary>
+    InvalidPrepaymentPercent = 4,
+
+    /// <summary>The capture would exceed the amount Klarna still holds authorized.</summary>
+    ExceedsAuthorizedAmount = 5,
+
+    /// <summary>The invoice would invoice more than was ordered.</summary>
+    ExceedsOrderedQuantity = 6,
+
+    /// <summary>The invoice would capture a negative amount.</summary>
+    NegativeCapture = 7,
+
+    /// <summary>The invoice number is missing, too long, or already used on the order.</summary>
+    InvalidInvoiceNumber = 8,
+
+    /// <summary>The Klarna reservation cannot be captured (cancelled, expired, closed, fraud review pending or rejected).</summary>
+    ReservationNotCapturable = 9,
+
+    /// <summary>Prepayment captures are not enabled for the merchant profile.</summary>
+    PrepaymentNotEnabled = 10,
+
+    /// <summary>The invoice does not exist.</summary>
+    InvoiceNotFound = 11,
+}
