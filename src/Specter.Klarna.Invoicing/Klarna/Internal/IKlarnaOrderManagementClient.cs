@@ -6,7 +6,7 @@ namespace Specter.Klarna.Invoicing.Klarna.Internal;
 /// which the caller has persisted before the first send.
 /// </summary>
 /// <remarks>
-/// A non-success answer throws <see cref="KlarnaApiException"/>. Transport failures propagate unchanged:
+/// A non-success answer throws <c>KlarnaApiException</c>. Transport failures propagate unchanged:
 /// <see cref="HttpRequestException"/>, Polly's <c>TimeoutRejectedException</c>, <see cref="OperationCanceledException"/>.
 /// </remarks>
 internal interface IKlarnaOrderManagementClient
