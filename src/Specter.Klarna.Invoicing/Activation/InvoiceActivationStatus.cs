@@ -1,0 +1,80 @@
+using System.Globalization;
+using Specter.Klarna.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Resources;
+
+namespace Specter.Klarna.Invoicing;
+
+/// <summary>An invoice's Klarna activation status, for the Klarna icon in the ERP and its tooltip.</summary>
+public sealed record InvoiceActivationStatus
+{
+    /// <summary>Gets the ERP invoice number.</summary>
+    public required string InvoiceNumber { get; init; }
+
+    /// <summary>Gets the activation state.</summary>
+    public required ActivationState State { get; init; }
+
+    /// <summary>Gets the Klarna order id (reservation), or <see langword="null"/> when the order has none.</summary>
+    public string? KlarnaOrderId { get; init; }
+
+    /// <summary>Gets the amount captured (or to be captured) at Klarna, or <see langword="null"/> when nothing is sent.</summary>
+    public Money? Amount { get; init; }
+
+    /// <summary>Gets Klarna's capture id once activated.</summary>
+    public string? CaptureId { get; init; }
+
+    /// <summary>Gets the capture's customer-facing Klarna reference, when known.</summary>
+    public string? KlarnaReference { get; init; }
+
+    /// <summary>Gets when the invoice was activated.</summary>
+    public DateTimeOffset? ActivatedAt { get; init; }
+
+    /// <summary>Gets Klarna's refusal (for <see cref="ActivationState.Failed"/>) or the last transport problem (for <see cref="ActivationState.Unknown"/>).</summary>
+    public ActivationFailure? Failure { get; init; }
+
+    /// <summary>Gets the activation attempt number.</summary>
+    public int Attempt { get; init; } = 1;
+
+    /// <summary>Gets a value indicating whether the invoice is locked (activated: it can only be credited).</summary>
+    public bool IsLocked => State == ActivationState.Activated;
+
+    /// <summary>Gets the short status text, for example "Fakturan är aktiverad hos Klarna".</summary>
+    /// <param name="culture">The culture (Swedish for <c>sv</c>, otherwise English), or <see langword="null"/> for the current UI culture.</param>
+    /// <returns>The text.</returns>
+    public string GetText(CultureInfo? culture = null) => Texts.Get("Status_" + State, culture);
+
+    /// <summary>Gets the tooltip text: when and with which capture id, or Klarna's reason word for word.</summary>
+    /// <param name="culture">The culture (Swedish for <c>sv</c>, otherwise English), or <see langword="null"/> for the current UI culture.</param>
+    /// <returns>The text.</returns>
+    public string GetTooltip(CultureInfo? culture = null)
+    {
+        var amount = Amount is { } money ? MoneyDisplay.Format(money, culture) : string.Empty;
+        return State switch
+        {
+            ActivationState.Activated => Texts.Format(
+                "Tooltip_Activated",
+                culture,
+                ActivatedAt?.UtcDateTime,
+                CaptureId,
+                KlarnaReference is null ? string.Empty : Texts.Format("Tooltip_KlarnaReference", culture, KlarnaReference),
+                amount),
+            ActivationState.Pending => Texts.Format("Tooltip_Pending", culture, amount, KlarnaOrderId),
+            ActivationState.Failed => Texts.Format("Tooltip_Failed", culture, DescribeFailure(), CorrelationSuffix(culture)),
+            ActivationState.Unknown => Texts.Format("Tooltip_Unknown", culture, DescribeFailure()),
+            _ => Texts.Get("Tooltip_NotKlarna", culture),
+        };
+    }
+
+    private string DescribeFailure()
+    {
+        if (Failure is null)
+        {
+            return "-";
+        }
+
+        var messages = string.Join(" ", Failure.ErrorMessages);
+        return Failure.ErrorCode is null ? messages : $"{Failure.ErrorCode}: {messages}";
+    }
+
+    private string CorrelationSuffix(CultureInfo? culture) =>
+        Failure?.CorrelationId is { } id ? Texts.Format("Tooltip_CorrelationId", culture, id) : string.Empty;
+}

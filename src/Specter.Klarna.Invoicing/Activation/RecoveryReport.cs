@@ -1,0 +1,14 @@
+namespace Specter.Klarna.Invoicing;
+
+/// <summary>What a recovery run settled.</summary>
+public sealed record RecoveryReport
+{
+    /// <summary>Gets how many unsettled invoices were examined.</summary>
+    public int Examined { get; init; }
+
+    /// <summary>Gets the invoices whose state changed, with their new status.</summary>
+    public IReadOnlyList<InvoiceActivationStatus> Settled { get; init; } = [];
+
+    /// <summary>Gets how many invoices are still unsettled after the run.</summary>
+    public int StillUnsettled { get; init; }
+}

@@ -1,0 +1,182 @@
+using System.Text;
+using Specter.Klarna.Invoicing.Activation.Internal;
+using Specter.Klarna.Invoicing.Capture.Internal;
+using Specter.Klarna.Invoicing.Orders.Internal;
+using Specter.Klarna.Invoicing.Persistence;
+
+namespace Specter.Klarna.Invoicing.Internal;
+
+internal sealed partial class KlarnaInvoicingService
+{
+    public async Task<InvoiceResult> CreateInvoiceAsync(InvoicingOrder order, CreateInvoiceRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(request);
+        OrderValidator.ThrowIfInvalid(order);
+
+        var existing = await ledger.FindAsync(request.InvoiceNumber, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            throw new KlarnaInvoicingRuleException(existing.State switch
+            {
+                ActivationState.Activated => InvoiceLockRules.Check(existing.State, InvoiceAction.Activate)!,
+                ActivationState.Pending or ActivationState.Unknown => RuleViolations.ActivationInProgress(request.InvoiceNumber),
+                _ => RuleViolations.InvoiceNumberInUse(request.InvoiceNumber),
+            });
+        }
+
+        return await PlanAndActivateAsync(order, request.InvoiceNumber, request.Type, request.PrepaymentPercent, request.Description, existing: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<InvoiceResult> RetryActivationAsync(InvoicingOrder order, string invoiceNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentException.ThrowIfNullOrWhiteSpace(invoiceNumber);
+        OrderValidator.ThrowIfInvalid(order);
+
+        var existing = await ledger.FindAsync(invoiceNumber, cancellationToken).ConfigureAwait(false)
+            ?? throw new KlarnaInvoicingRuleException(RuleViolations.InvoiceNotFound(invoiceNumber));
+        if (existing.State != ActivationState.Failed)
+        {
+            throw new KlarnaInvoicingRuleException(RuleViolations.RetryNeedsFailed(invoiceNumber, existing.State));
+        }
+
+        return await PlanAndActivateAsync(order, invoiceNumber, existing.Plan.Type, existing.Plan.PrepaymentPercent, existing.Plan.Capture?.Description, existing, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<InvoiceResult> PlanAndActivateAsync(
+        InvoicingOrder order, string invoiceNumber, InvoiceType? type, decimal? percent, string? description, LedgerInvoice? existing, CancellationToken cancellationToken)
+    {
+        using var activity = InvoicingTelemetry.Source.StartActivity("klarna_invoicing.create_invoice");
+        activity?.SetTag("klarna_invoicing.invoice_number", invoiceNumber);
+        activity?.SetTag("klarna.order_id", order.KlarnaOrderId);
+        var started = time.GetTimestamp();
+
+        var priors = await PriorPlansAsync(order.OrderNumber, invoiceNumber, cancellationToken).ConfigureAwait(false);
+        KlarnaOrder? klarnaOrder = null;
+        if (order.KlarnaOrderId is { } klarnaOrderId)
+        {
+            klarnaOrder = await klarna.GetOrderAsync(order.Merchant, klarnaOrderId, cancellationToken).ConfigureAwait(false);
+            var blocking = ReservationChecks.Evaluate(order, klarnaOrder, type, IsPrepaymentEnabled(order.Merchant), time.GetUtcNow(), Options.ExpiryWarningDays)
+                .FirstOrDefault(w => w.IsBlocking);
+            if (blocking is not null)
+            {
+                throw new KlarnaInvoicingRuleException(RuleViolations.FromWarning(blocking));
+            }
+        }
+
+        var currency = Currency.FromCode(order.Currency);
+        var outcome = InvoicePlanner.Plan(order, priors, new InvoicePlanRequest
+        {
+            InvoiceNumber = invoiceNumber,
+            Type = type,
+            PrepaymentPercent = percent,
+            Description = description,
+            ShippingPolicy = Options.ShippingPolicy,
+            AuthorizedLimit = klarnaOrder is null ? null : new Money(klarnaOrder.RemainingAuthorizedAmount, currency),
+        });
+        if (!outcome.IsAllowed)
+        {
+            throw new KlarnaInvoicingRuleException(outcome.Violations.Count > 0
+                ? outcome.Violations[0]
+                : new KlarnaInvoicingRuleViolation(KlarnaInvoicingRule.NothingToInvoice, "Nothing is left to invoice on the order.", "Det finns inget kvar att fakturera på ordern."));
+        }
+
+        var plan = outcome.Plan!;
+        InvoicingLog.InvoiceTypeChosen(logger, order.OrderNumber, invoiceNumber, plan.Type, outcome.Decision.Reason, plan.Total.MinorUnits, plan.Total.Currency.Code);
+
+        var stored = await RecordIntentAsync(order, plan, existing, cancellationToken).ConfigureAwait(false);
+        var settled = stored.State == ActivationState.Pending
+            ? await SendCaptureAsync(stored, cancellationToken).ConfigureAwait(false)
+            : stored;
+
+        var released = settled.State == ActivationState.Activated && klarnaOrder is not null
+            && await ReleaseIfLastInvoiceAsync(order, priors, plan, klarnaOrder, cancellationToken).ConfigureAwait(false);
+
+        telemetry.Record(settled.State, plan.Capture?.CapturedAmount, time.GetElapsedTime(started));
+        activity?.SetTag("klarna_invoicing.state", settled.State.ToString());
+        return new InvoiceResult { Plan = plan, Status = StatusOf(settled), RemainingAuthorizationReleased = released };
+    }
+
+    private async Task<LedgerInvoice> RecordIntentAsync(InvoicingOrder order, InvoicePlan plan, LedgerInvoice? existing, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var record = new LedgerInvoice
+        {
+            InvoiceNumber = plan.InvoiceNumber,
+            OrderNumber = order.OrderNumber,
+            Merchant = order.Merchant,
+            KlarnaOrderId = order.KlarnaOrderId,
+            Plan = plan,
+            State = ActivationState.NotKlarna,
+            Attempt = existing is null ? 1 : existing.Attempt + 1,
+            CreatedAt = existing?.CreatedAt ?? now,
+            UpdatedAt = now,
+        };
+
+        if (plan.Capture is { } capture && order.KlarnaOrderId is { } klarnaOrderId)
+        {
+            // The key and the exact bytes are stored before the first send: a retry after a crash re-sends these, never others.
+            byte[] body = Klarna.Internal.KlarnaRequestBodies.Capture(CaptureRequestMapper.ToRequest(capture));
+            record = record with
+            {
+                State = ActivationState.Pending,
+                IdempotencyKey = IdempotencyKeys.ForCapture(Options.IdempotencyNamespace, klarnaOrderId, plan.InvoiceNumber, record.Attempt),
+                RequestBody = Encoding.UTF8.GetString(body),
+                RequestBodyHash = IdempotencyKeys.Sha256Hex(body),
+                FirstSentAt = now,
+            };
+        }
+
+        if (existing is not null)
+        {
+            return await ledger.TryUpdateAsync(record, existing.Version, cancellationToken).ConfigureAwait(false)
+                ?? throw new KlarnaInvoicingRuleException(RuleViolations.ActivationInProgress(order.KlarnaOrderId ?? plan.InvoiceNumber));
+        }
+
+        var added = await ledger.TryAddAsync(record, cancellationToken).ConfigureAwait(false);
+        return added switch
+        {
+            LedgerAddResult.Added => await ledger.FindAsync(record.InvoiceNumber, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"The ledger lost invoice {record.InvoiceNumber} right after adding it."),
+            LedgerAddResult.KlarnaOrderHasUnsettledCapture => throw new KlarnaInvoicingRuleException(RuleViolations.ActivationInProgress(order.KlarnaOrderId ?? plan.InvoiceNumber)),
+            _ => throw new KlarnaInvoicingRuleException(await DuplicateViolationAsync(record.InvoiceNumber, cancellationToken).ConfigureAwait(false)),
+        };
+    }
+
+    private async Task<KlarnaInvoicingRuleViolation> DuplicateViolationAsync(string invoiceNumber, CancellationToken cancellationToken)
+    {
+        // Lost a race with a concurrent call for the same invoice: tell the caller what that call is doing.
+        var winner = await ledger.FindAsync(invoiceNumber, cancellationToken).ConfigureAwait(false);
+        return winner?.State switch
+        {
+            ActivationState.Pending or ActivationState.Unknown => RuleViolations.ActivationInProgress(invoiceNumber),
+            ActivationState.Activated => InvoiceLockRules.Check(ActivationState.Activated, InvoiceAction.Activate)!,
+            _ => RuleViolations.InvoiceNumberInUse(invoiceNumber),
+        };
+    }
+
+    private async Task<bool> ReleaseIfLastInvoiceAsync(InvoicingOrder order, List<InvoicePlan> priors, InvoicePlan plan, KlarnaOrder klarnaOrder, CancellationToken cancellationToken)
+    {
+        long remainingAfter = klarnaOrder.RemainingAuthorizedAmount - (plan.Capture?.CapturedAmount.MinorUnits ?? 0);
+        if (!Options.ReleaseRemainingAuthorizationAfterLastInvoice || remainingAfter <= 0
+            || Invoicing.Internal.InvoiceTypeSelector.Decide(order, [.. priors, plan]).HasSomethingToInvoice)
+        {
+            return false;
+        }
+
+        try
+        {
+            var key = IdempotencyKeys.ForOrderOperation(Options.IdempotencyNamespace, klarnaOrder.OrderId, "release", plan.InvoiceNumber);
+            await klarna.ReleaseRemainingAuthorizationAsync(order.Merchant, klarnaOrder.OrderId, key, cancellationToken).ConfigureAwait(false);
+            InvoicingLog.Released(logger, klarnaOrder.OrderId, remainingAfter);
+            return true;
+        }
+        catch (Exception ex) when (ex is KlarnaApiException || ActivationOutcomeClassifier.IsTransport(ex))
+        {
+            // The invoice is activated either way; an unreleased authorization simply expires at Klarna.
+            InvoicingLog.ReleaseFailed(logger, klarnaOrder.OrderId, ex);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using Specter.Klarna.Invoicing.Capture.Internal;
+using Specter.Klarna.Invoicing.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Orders.Internal;
+
+namespace Specter.Klarna.Invoicing.Internal;
+
+internal sealed partial class KlarnaInvoicingService
+{
+    private const string PreviewInvoiceNumber = "PREVIEW";
+
+    public async Task<InvoiceProposal> ProposeAsync(InvoicingOrder order, InvoiceProposalRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        OrderValidator.ThrowIfInvalid(order);
+        request ??= new InvoiceProposalRequest();
+
+        var priors = await PriorPlansAsync(order.OrderNumber, request.InvoiceNumber, cancellationToken).ConfigureAwait(false);
+        var decision = InvoiceTypeSelector.Decide(order, priors);
+        var type = request.Type ?? decision.Proposed;
+
+        var warnings = new List<ProposalWarning>();
+        KlarnaOrder? klarnaOrder = null;
+        if (order.KlarnaOrderId is { } klarnaOrderId)
+        {
+            try
+            {
+                klarnaOrder = await klarna.GetOrderAsync(order.Merchant, klarnaOrderId, cancellationToken).ConfigureAwait(false);
+                warnings.AddRange(ReservationChecks.Evaluate(order, klarnaOrder, type, IsPrepaymentEnabled(order.Merchant), time.GetUtcNow(), Options.ExpiryWarningDays));
+            }
+            catch (Exception ex) when (ex is KlarnaApiException || (ActivationOutcomeClassifier.IsTransport(ex) && !cancellationToken.IsCancellationRequested))
+            {
+                // The dialog still shows the plan; creating the invoice re-reads Klarna and refuses if it must.
+                warnings.Add(ReservationChecks.KlarnaUnavailable(ex is KlarnaApiException api ? api.Message : ActivationOutcomeClassifier.ToFailure(ex).ErrorMessages[0]));
+            }
+        }
+
+        var outcome = InvoicePlanner.Plan(order, priors, new InvoicePlanRequest
+        {
+            InvoiceNumber = string.IsNullOrWhiteSpace(request.InvoiceNumber) ? PreviewInvoiceNumber : request.InvoiceNumber,
+            Type = request.Type,
+            PrepaymentPercent = request.PrepaymentPercent,
+            ShippingPolicy = Options.ShippingPolicy,
+        });
+
+        if (outcome.Plan?.Capture is { } capture && klarnaOrder is not null && order.KlarnaOrderId is not null
+            && capture.CapturedAmount.MinorUnits > klarnaOrder.RemainingAuthorizedAmount
+            && !warnings.Any(w => w.Code == ProposalWarningCode.CurrencyMismatch))
+        {
+            warnings.Add(ReservationChecks.ExceedsRemaining(capture.CapturedAmount, new Money(klarnaOrder.RemainingAuthorizedAmount, capture.CapturedAmount.Currency)));
+        }
+
+        var isKlarna = order.KlarnaOrderId is not null;
+        return new InvoiceProposal
+        {
+            OrderNumber = order.OrderNumber,
+            Decision = outcome.Decision,
+            Plan = outcome.Plan,
+            Violations = outcome.Violations,
+            Warnings = warnings,
+            DeliveryCount = DeliveryCount(priors, outcome.Decision),
+            KlarnaOrderId = order.KlarnaOrderId,
+            Reservation = klarnaOrder is null ? null : Summarize(klarnaOrder, order.Currency),
+            PrintByDefault = !isKlarna,
+            EmailByDefault = !isKlarna,
+        };
+    }
+
+    private static int DeliveryCount(IReadOnlyList<InvoicePlan> priors, InvoiceTypeDecision decision) =>
+        priors.Count(p => p.Type == InvoiceType.Delivery) + (decision.Reason == InvoiceTypeReason.DeliveredNotInvoiced ? 1 : 0);
+
+    private static ReservationSummary Summarize(KlarnaOrder klarnaOrder, string orderCurrency)
+    {
+        var currency = Currency.TryFromCode(klarnaOrder.PurchaseCurrency, out var klarnaCurrency) ? klarnaCurrency : Currency.FromCode(orderCurrency);
+        return new ReservationSummary
+        {
+            KlarnaOrderId = klarnaOrder.OrderId,
+            Status = klarnaOrder.Status,
+            FraudStatus = klarnaOrder.FraudStatus,
+            RemainingAuthorized = new Money(klarnaOrder.RemainingAuthorizedAmount, currency),
+            Captured = new Money(klarnaOrder.CapturedAmount, currency),
+            ExpiresAt = klarnaOrder.ExpiresAt,
+        };
+    }
+}

@@ -1,0 +1,40 @@
+using Specter.Klarna.Invoicing.Activation.Internal;
+
+namespace Specter.Klarna.Invoicing.Internal;
+
+internal sealed partial class KlarnaInvoicingService
+{
+    public Task<KlarnaOrder> GetKlarnaOrderAsync(string? merchant, string klarnaOrderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(klarnaOrderId);
+        return klarna.GetOrderAsync(merchant, klarnaOrderId, cancellationToken);
+    }
+
+    public Task CancelReservationAsync(string? merchant, string klarnaOrderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(klarnaOrderId);
+        var key = IdempotencyKeys.ForOrderOperation(Options.IdempotencyNamespace, klarnaOrderId, "cancel", "once");
+        return klarna.CancelOrderAsync(merchant, klarnaOrderId, key, cancellationToken);
+    }
+
+    public async Task ReleaseRemainingAuthorizationAsync(string? merchant, string klarnaOrderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(klarnaOrderId);
+        var order = await klarna.GetOrderAsync(merchant, klarnaOrderId, cancellationToken).ConfigureAwait(false);
+        // The captured amount names the state being released from, so a later release after more captures gets its own key.
+        var key = IdempotencyKeys.ForOrderOperation(Options.IdempotencyNamespace, klarnaOrderId, "release", "captured-" + order.CapturedAmount);
+        await klarna.ReleaseRemainingAuthorizationAsync(merchant, klarnaOrderId, key, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<KlarnaOrder> ExtendReservationAsync(string? merchant, string klarnaOrderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(klarnaOrderId);
+        // Klarna extends from the day of the call, so one key per day is both safe and sufficient.
+        var day = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var key = IdempotencyKeys.ForOrderOperation(Options.IdempotencyNamespace, klarnaOrderId, "extend", day);
+        await klarna.ExtendAuthorizationTimeAsync(merchant, klarnaOrderId, key, cancellationToken).ConfigureAwait(false);
+        return await klarna.GetOrderAsync(merchant, klarnaOrderId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private bool IsPrepaymentEnabled(string? merchant) => Options.ResolveMerchant(merchant)?.AllowPrepaymentCapture ?? false;
+}

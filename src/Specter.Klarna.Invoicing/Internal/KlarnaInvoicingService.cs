@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Specter.Klarna.Invoicing.Activation.Internal;
+using Specter.Klarna.Invoicing.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Klarna.Internal;
+using Specter.Klarna.Invoicing.Orders.Internal;
+using Specter.Klarna.Invoicing.Persistence;
+
+namespace Specter.Klarna.Invoicing.Internal;
+
+/// <summary>The orchestration: joins the pure domain, the Klarna client and the host's ledger.</summary>
+internal sealed partial class KlarnaInvoicingService(
+    IKlarnaOrderManagementClient klarna,
+    IKlarnaInvoiceLedger ledger,
+    IOptionsMonitor<KlarnaInvoicingOptions> options,
+    TimeProvider time,
+    InvoicingTelemetry telemetry,
+    ILogger<KlarnaInvoicingService> logger) : IKlarnaInvoicing
+{
+    private KlarnaInvoicingOptions Options => options.CurrentValue;
+
+    public async Task<InvoiceActivationStatus?> GetActivationStatusAsync(string invoiceNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(invoiceNumber);
+        var stored = await ledger.FindAsync(invoiceNumber, cancellationToken).ConfigureAwait(false);
+        return stored is null ? null : StatusOf(stored);
+    }
+
+    public async Task<IReadOnlyList<InvoiceActivationStatus>> GetOrderActivationStatusesAsync(string orderNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
+        var invoices = await ledger.GetByOrderAsync(orderNumber, cancellationToken).ConfigureAwait(false);
+        return invoices.Select(StatusOf).ToList();
+    }
+
+    public async Task EnsureAllowedAsync(string invoiceNumber, InvoiceAction action, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(invoiceNumber);
+        var stored = await ledger.FindAsync(invoiceNumber, cancellationToken).ConfigureAwait(false)
+            ?? throw new KlarnaInvoicingRuleException(RuleViolations.InvoiceNotFound(invoiceNumber));
+        InvoiceLockRules.ThrowIfViolated(stored.State, action);
+    }
+
+    public async Task AbandonInvoiceAsync(string invoiceNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(invoiceNumber);
+        var stored = await ledger.FindAsync(invoiceNumber, cancellationToken).ConfigureAwait(false)
+            ?? throw new KlarnaInvoicingRuleException(RuleViolations.InvoiceNotFound(invoiceNumber));
+        InvoiceLockRules.ThrowIfViolated(stored.State, InvoiceAction.Delete);
+        if (!await ledger.TryDeleteAsync(invoiceNumber, stored.Version, cancellationToken).ConfigureAwait(false))
+        {
+            throw new KlarnaInvoicingRuleException(RuleViolations.ActivationInProgress(invoiceNumber));
+        }
+    }
+
+    internal static InvoiceActivationStatus StatusOf(LedgerInvoice invoice) => new()
+    {
+        InvoiceNumber = invoice.InvoiceNumber,
+        State = invoice.State,
+        KlarnaOrderId = invoice.KlarnaOrderId,
+        Amount = invoice.Plan.Capture?.CapturedAmount,
+        CaptureId = invoice.CaptureId,
+        KlarnaReference = invoice.KlarnaReference,
+        ActivatedAt = invoice.ActivatedAt,
+        Failure = invoice.LastFailure,
+        Attempt = invoice.Attempt,
+    };
+
+    private async Task<List<InvoicePlan>> PriorPlansAsync(string orderNumber, string? excludingInvoice, CancellationToken cancellationToken)
+    {
+        var invoices = await ledger.GetByOrderAsync(orderNumber, cancellationToken).ConfigureAwait(false);
+        return invoices
+            .Where(i => !string.Equals(i.InvoiceNumber, excludingInvoice, StringComparison.Ordinal))
+            .Select(i => i.Plan)
+            .ToList();
+    }
+
+    private void LogTransition(LedgerInvoice from, LedgerInvoice to) =>
+        InvoicingLog.StateChanged(logger, to.InvoiceNumber, to.KlarnaOrderId, from.State, to.State, to.Attempt);
+}

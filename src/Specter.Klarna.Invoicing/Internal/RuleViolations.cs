@@ -1,0 +1,40 @@
+namespace Specter.Klarna.Invoicing.Internal;
+
+/// <summary>Rule violations raised by the orchestration (the domain raises its own), in English and Swedish.</summary>
+internal static class RuleViolations
+{
+    public static KlarnaInvoicingRuleViolation InvoiceNotFound(string invoiceNumber) => new(
+        KlarnaInvoicingRule.InvoiceNotFound,
+        $"Invoice {invoiceNumber} is not known to the Klarna invoicing ledger.",
+        $"Faktura {invoiceNumber} finns inte i Klarna-fakturaliggaren.");
+
+    public static KlarnaInvoicingRuleViolation ActivationInProgress(string subject) => new(
+        KlarnaInvoicingRule.ActivationInProgress,
+        $"An activation at Klarna is in progress for {subject}; wait until it is settled (recovery settles unknown outcomes). Do not retry by hand.",
+        $"En aktivering hos Klarna pågår för {subject}; vänta tills den är avstämd (återhämtningen stämmer av okända utfall). Försök inte igen för hand.");
+
+    public static KlarnaInvoicingRuleViolation InvoiceNumberInUse(string invoiceNumber) => new(
+        KlarnaInvoicingRule.InvalidInvoiceNumber,
+        $"Invoice number {invoiceNumber} is already used.",
+        $"Fakturanummer {invoiceNumber} används redan.");
+
+    public static KlarnaInvoicingRuleViolation RetryNeedsFailed(string invoiceNumber, ActivationState state) => new(
+        state switch
+        {
+            ActivationState.Activated => KlarnaInvoicingRule.InvoiceLocked,
+            ActivationState.Pending or ActivationState.Unknown => KlarnaInvoicingRule.ActivationInProgress,
+            _ => KlarnaInvoicingRule.InvalidInvoiceNumber,
+        },
+        $"Invoice {invoiceNumber} is {state}; only a failed activation can be retried.",
+        $"Faktura {invoiceNumber} har status {state}; bara en misslyckad aktivering kan göras om.");
+
+    public static KlarnaInvoicingRuleViolation FromWarning(ProposalWarning warning) => new(
+        warning.Code switch
+        {
+            ProposalWarningCode.PrepaymentNotEnabled => KlarnaInvoicingRule.PrepaymentNotEnabled,
+            ProposalWarningCode.ExceedsRemainingAuthorized => KlarnaInvoicingRule.ExceedsAuthorizedAmount,
+            _ => KlarnaInvoicingRule.ReservationNotCapturable,
+        },
+        warning.MessageEnglish,
+        warning.MessageSwedish);
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Specter.Klarna.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Resources;
+
+namespace Specter.Klarna.Invoicing;
+
+/// <summary>What the invoice dialog shows before the user confirms. Nothing has been written or sent.</summary>
+public sealed record InvoiceProposal
+{
+    /// <summary>Gets the ERP order number.</summary>
+    public required string OrderNumber { get; init; }
+
+    /// <summary>Gets the proposed invoice type, why, and the allowed alternatives.</summary>
+    public required InvoiceTypeDecision Decision { get; init; }
+
+    /// <summary>Gets the planned invoice (type, lines, amounts, capture), or <see langword="null"/> when nothing can be invoiced.</summary>
+    public InvoicePlan? Plan { get; init; }
+
+    /// <summary>Gets the rules the previewed invoice breaks.</summary>
+    public IReadOnlyList<KlarnaInvoicingRuleViolation> Violations { get; init; } = [];
+
+    /// <summary>Gets the problems found against the live Klarna reservation.</summary>
+    public IReadOnlyList<ProposalWarning> Warnings { get; init; } = [];
+
+    /// <summary>Gets the number of deliveries on the order (invoiced deliveries plus the one being invoiced).</summary>
+    public int DeliveryCount { get; init; }
+
+    /// <summary>Gets the Klarna order id, or <see langword="null"/> when the order has no Klarna reservation.</summary>
+    public string? KlarnaOrderId { get; init; }
+
+    /// <summary>Gets the live reservation, or <see langword="null"/> when there is none or it could not be read.</summary>
+    public ReservationSummary? Reservation { get; init; }
+
+    /// <summary>Gets a value indicating whether printing defaults to on; off for Klarna invoices (Klarna sends its own invoice).</summary>
+    public bool PrintByDefault { get; init; }
+
+    /// <summary>Gets a value indicating whether e-mailing defaults to on; off for Klarna invoices (Klarna sends its own invoice).</summary>
+    public bool EmailByDefault { get; init; }
+
+    /// <summary>Gets a value indicating whether creating this invoice would be accepted.</summary>
+    public bool CanCreate => Plan is not null && Violations.Count == 0 && !Warnings.Any(w => w.IsBlocking);
+
+    /// <summary>Gets the reservation line of the dialog, e.g. "Reservation 0b1d… will be activated for 1 234,50 kr".</summary>
+    /// <param name="culture">The culture (Swedish for <c>sv</c>, otherwise English), or <see langword="null"/> for the current UI culture.</param>
+    /// <returns>The text.</returns>
+    public string GetReservationText(CultureInfo? culture = null)
+    {
+        if (KlarnaOrderId is null)
+        {
+            return Texts.Get("Reservation_None", culture);
+        }
+
+        return Plan?.Capture is { } capture
+            ? Texts.Format("Reservation_WillActivate", culture, KlarnaOrderId, MoneyDisplay.Format(capture.CapturedAmount, culture))
+            : Texts.Get("Reservation_NothingToCapture", culture);
+    }
+}

@@ -1,0 +1,38 @@
+namespace Specter.Klarna.Invoicing;
+
+/// <summary>What the invoice dialog should warn about before the user confirms.</summary>
+public enum ProposalWarningCode
+{
+    /// <summary>The reservation has expired; it cannot be activated.</summary>
+    ReservationExpired = 0,
+
+    /// <summary>The reservation expires within the configured number of days.</summary>
+    ReservationExpiresSoon = 1,
+
+    /// <summary>The reservation is cancelled at Klarna.</summary>
+    ReservationCancelled = 2,
+
+    /// <summary>The reservation is closed at Klarna.</summary>
+    ReservationClosed = 3,
+
+    /// <summary>The reservation is already fully captured.</summary>
+    ReservationFullyCaptured = 4,
+
+    /// <summary>Klarna's fraud review is still pending: do not deliver or activate.</summary>
+    FraudReviewPending = 5,
+
+    /// <summary>Klarna rejected the order after fraud review.</summary>
+    FraudRejected = 6,
+
+    /// <summary>The invoice exceeds what Klarna still holds authorized.</summary>
+    ExceedsRemainingAuthorized = 7,
+
+    /// <summary>Prepayment captures are not enabled for the merchant profile.</summary>
+    PrepaymentNotEnabled = 8,
+
+    /// <summary>The ERP order's currency differs from the Klarna purchase currency.</summary>
+    CurrencyMismatch = 9,
+
+    /// <summary>The Klarna order could not be read, so nothing was checked against Klarna.</summary>
+    KlarnaUnavailable = 10,
+}
