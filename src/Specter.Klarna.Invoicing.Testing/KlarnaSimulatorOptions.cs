@@ -1,0 +1,41 @@
+namespace Specter.Klarna.Invoicing.Testing;
+
+/// <summary>Options of a <see cref="KlarnaSimulator"/>.</summary>
+public sealed class KlarnaSimulatorOptions
+{
+    /// <summary>Gets or sets the clock that drives authorization expiry, idempotency-key lifetime, rate-limit windows and delay faults.</summary>
+    /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets or sets the account's authorization period, used for new orders' <c>expires_at</c> and by extend-authorization-time.</summary>
+    /// <value>The default value is 28 days (Klarna's standard period).</value>
+    public TimeSpan AuthorizationPeriod { get; set; } = TimeSpan.FromDays(28);
+
+    /// <summary>Gets or sets how long after creation an order's authorization may still be extended.</summary>
+    /// <value>The default value is 180 days.</value>
+    public TimeSpan MaximumAuthorizationExtensionWindow { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>Gets or sets how long the first response under a <c>Klarna-Idempotency-Key</c> is replayed.</summary>
+    /// <value>The default value is 24 hours.</value>
+    public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Gets or sets a value indicating whether injected 5xx answers are stored under the idempotency key and replayed.</summary>
+    /// <remarks>
+    /// <para>Klarna does not document whether it stores 5xx answers under a key. When <see langword="false"/>, a
+    /// 503 injected before applying is not stored (a same-key retry executes the operation), and a 500 or malformed answer
+    /// injected after applying leaves the real outcome stored (a same-key retry gets the original 201).
+    /// When <see langword="true"/>, the injected answer itself is stored and replayed for the key's lifetime.</para>
+    /// </remarks>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool StoreInjectedServerErrors { get; set; }
+
+    /// <summary>Gets or sets the number of requests a merchant may make per second; <see langword="null"/> disables rate limiting.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public int? RequestsPerSecondPerMerchant { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether request bodies with fields Klarna does not define are rejected with 400 <c>BAD_VALUE</c>.</summary>
+    /// <remarks>Stricter than Klarna is known to be (whether Klarna ignores unknown fields is unconfirmed), so that a
+    /// misspelled field name in a client (<c>capturedAmount</c>, <c>orderLines</c>) fails in tests instead of being dropped.</remarks>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool RejectUnknownFields { get; set; } = true;
+}
