@@ -65,6 +65,9 @@ internal static class KlarnaClientServiceCollectionExtensions
             .AddHttpMessageHandler<KlarnaAuthenticationHandler>();
         builder.AddResilienceHandler(KlarnaResilience.PipelineName, KlarnaResilience.Configure);
         builder.AddHttpMessageHandler<KlarnaRateLimitHandler>();
+        // The factory's default request loggers redact header values in the message text but expose the raw values
+        // (Authorization included) in the structured log state; our own Log events replace them.
+        builder.RemoveAllLoggers();
         builder.RedactLoggedHeaders([KlarnaHttp.IdempotencyKeyHeader, "Authorization"]);
         return builder;
     }
