@@ -22,6 +22,9 @@ internal interface IKlarnaOrderManagementClient
 
     Task<KlarnaCreated> CreateRefundAsync(string? merchant, string orderId, KlarnaRefundRequest request, string idempotencyKey, CancellationToken cancellationToken);
 
+    /// <summary>Sends exactly <paramref name="body"/> (from <c>KlarnaRequestBodies.Refund</c>) so the caller can hash the bytes it persisted.</summary>
+    Task<KlarnaCreated> CreateRefundAsync(string? merchant, string orderId, ReadOnlyMemory<byte> body, string idempotencyKey, CancellationToken cancellationToken);
+
     Task<KlarnaRefund> GetRefundAsync(string? merchant, string orderId, string refundId, CancellationToken cancellationToken);
 
     Task CancelOrderAsync(string? merchant, string orderId, string idempotencyKey, CancellationToken cancellationToken);

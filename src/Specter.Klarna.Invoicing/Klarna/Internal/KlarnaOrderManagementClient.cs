@@ -1,0 +1,358 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Specter.Klarna.Invoicing.Klarna.Internal.Models;
+
+namespace Specter.Klarna.Invoicing.Klarna.Internal;
+
+/// <summary>The typed Klarna Order Management v1 client (see <see cref="IKlarnaOrderManagementClient"/>).</summary>
+internal sealed class KlarnaOrderManagementClient(
+    HttpClient httpClient,
+    KlarnaMerchantResolver merchants,
+    TimeProvider timeProvider,
+    ILogger<KlarnaOrderManagementClient> logger) : IKlarnaOrderManagementClient
+{
+    private const int MaxErrorBodyBytes = 64 * 1024;
+    private const string OrdersPath = "ordermanagement/v1/orders/";
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    public Task<KlarnaOrder> GetOrderAsync(string? merchant, string orderId, CancellationToken cancellationToken) =>
+        SendAsync("GetOrder", merchant, orderId, HttpMethod.Get, string.Empty, null, null, HttpStatusCode.OK,
+            async (response, ct) => MapOrder(await ReadAsync(response, KlarnaJsonContext.Default.OrderDto, ct).ConfigureAwait(false), orderId),
+            cancellationToken);
+
+    public Task<KlarnaCreated> CreateCaptureAsync(string? merchant, string orderId, ReadOnlyMemory<byte> body, string idempotencyKey, CancellationToken cancellationToken) =>
+        SendAsync("CreateCapture", merchant, orderId, HttpMethod.Post, "/captures", body, idempotencyKey, HttpStatusCode.Created,
+            (response, _) => Task.FromResult(Created(response, "Capture-Id")), cancellationToken);
+
+    public Task<KlarnaCapture> GetCaptureAsync(string? merchant, string orderId, string captureId, CancellationToken cancellationToken) =>
+        SendAsync("GetCapture", merchant, orderId, HttpMethod.Get, "/captures/" + Segment(captureId, nameof(captureId)), null, null, HttpStatusCode.OK,
+            async (response, ct) => MapCapture(await ReadAsync(response, KlarnaJsonContext.Default.CaptureDto, ct).ConfigureAwait(false)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<KlarnaCapture>> ListCapturesAsync(string? merchant, string orderId, CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<KlarnaCapture>>("ListCaptures", merchant, orderId, HttpMethod.Get, "/captures", null, null, HttpStatusCode.OK,
+            async (response, ct) => [.. (await ReadAsync(response, KlarnaJsonContext.Default.ListCaptureDto, ct).ConfigureAwait(false)).Select(MapCapture)],
+            cancellationToken);
+
+    public Task<KlarnaCreated> CreateRefundAsync(string? merchant, string orderId, KlarnaRefundRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
+        CreateRefundAsync(merchant, orderId, KlarnaRequestBodies.Refund(request), idempotencyKey, cancellationToken);
+
+    public Task<KlarnaCreated> CreateRefundAsync(string? merchant, string orderId, ReadOnlyMemory<byte> body, string idempotencyKey, CancellationToken cancellationToken) =>
+        SendAsync("CreateRefund", merchant, orderId, HttpMethod.Post, "/refunds", body, idempotencyKey, HttpStatusCode.Created,
+            (response, _) => Task.FromResult(Created(response, "Refund-Id")), cancellationToken);
+
+    public Task<KlarnaRefund> GetRefundAsync(string? merchant, string orderId, string refundId, CancellationToken cancellationToken) =>
+        SendAsync("GetRefund", merchant, orderId, HttpMethod.Get, "/refunds/" + Segment(refundId, nameof(refundId)), null, null, HttpStatusCode.OK,
+            async (response, ct) => MapRefund(await ReadAsync(response, KlarnaJsonContext.Default.RefundDto, ct).ConfigureAwait(false)),
+            cancellationToken);
+
+    public Task CancelOrderAsync(string? merchant, string orderId, string idempotencyKey, CancellationToken cancellationToken) =>
+        NoContentAsync("CancelOrder", merchant, orderId, HttpMethod.Post, "/cancel", null, idempotencyKey, cancellationToken);
+
+    public Task ReleaseRemainingAuthorizationAsync(string? merchant, string orderId, string idempotencyKey, CancellationToken cancellationToken) =>
+        NoContentAsync("ReleaseRemainingAuthorization", merchant, orderId, HttpMethod.Post, "/release-remaining-authorization", null, idempotencyKey, cancellationToken);
+
+    public Task ExtendAuthorizationTimeAsync(string? merchant, string orderId, string idempotencyKey, CancellationToken cancellationToken) =>
+        NoContentAsync("ExtendAuthorizationTime", merchant, orderId, HttpMethod.Post, "/extend-authorization-time", null, idempotencyKey, cancellationToken);
+
+    public Task UpdateMerchantReferencesAsync(string? merchant, string orderId, string? merchantReference1, string? merchantReference2, string idempotencyKey, CancellationToken cancellationToken) =>
+        NoContentAsync("UpdateMerchantReferences", merchant, orderId, HttpMethod.Patch, "/merchant-references",
+            KlarnaRequestBodies.MerchantReferences(merchantReference1, merchantReference2), idempotencyKey, cancellationToken);
+
+    public Task AddShippingInfoAsync(string? merchant, string orderId, string captureId, IReadOnlyList<KlarnaShippingInfo> shippingInfo, string idempotencyKey, CancellationToken cancellationToken) =>
+        NoContentAsync("AddShippingInfo", merchant, orderId, HttpMethod.Post, "/captures/" + Segment(captureId, nameof(captureId)) + "/shipping-info",
+            KlarnaRequestBodies.ShippingInfo(shippingInfo), idempotencyKey, cancellationToken);
+
+    public Task TriggerSendOutAsync(string? merchant, string orderId, string captureId, string idempotencyKey, CancellationToken cancellationToken) =>
+        NoContentAsync("TriggerSendOut", merchant, orderId, HttpMethod.Post, "/captures/" + Segment(captureId, nameof(captureId)) + "/trigger-send-out", null, idempotencyKey, cancellationToken);
+
+    public Task UpdateAuthorizationAsync(string? merchant, string orderId, KlarnaUpdateAuthorizationRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
+        NoContentAsync("UpdateAuthorization", merchant, orderId, HttpMethod.Patch, "/authorization",
+            KlarnaRequestBodies.UpdateAuthorization(request), idempotencyKey, cancellationToken);
+
+    private Task<bool> NoContentAsync(string operation, string? merchant, string orderId, HttpMethod method, string path, ReadOnlyMemory<byte>? body, string idempotencyKey, CancellationToken cancellationToken) =>
+        SendAsync(operation, merchant, orderId, method, path, body, idempotencyKey, HttpStatusCode.NoContent, static (_, _) => Task.FromResult(true), cancellationToken);
+
+    private async Task<T> SendAsync<T>(
+        string operation,
+        string? merchant,
+        string orderId,
+        HttpMethod method,
+        string path,
+        ReadOnlyMemory<byte>? body,
+        string? idempotencyKey,
+        HttpStatusCode expected,
+        Func<HttpResponseMessage, CancellationToken, Task<T>> onSuccess,
+        CancellationToken cancellationToken)
+    {
+        var orderSegment = Segment(orderId, nameof(orderId));
+        var isWrite = KlarnaHttp.IsWrite(method);
+        if (isWrite)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
+            if (idempotencyKey.Any(char.IsControl) || idempotencyKey.Length > 255)
+            {
+                throw new ArgumentException("The idempotency key must be at most 255 characters without control characters.", nameof(idempotencyKey));
+            }
+        }
+
+        var resolved = merchants.Resolve(merchant);
+        using var request = new HttpRequestMessage(method, new Uri(resolved.BaseAddress, OrdersPath + orderSegment + path));
+        request.Options.Set(KlarnaHttp.Merchant, resolved.Name);
+        if (isWrite)
+        {
+            request.Headers.TryAddWithoutValidation(KlarnaHttp.IdempotencyKeyHeader, idempotencyKey);
+        }
+
+        if (body is { } bytes)
+        {
+            // Re-sendable content: every retry sends exactly these bytes.
+            request.Content = new ReadOnlyMemoryContent(bytes);
+            request.Content.Headers.ContentType = Json;
+        }
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(KlarnaResilience.Retryable, !isWrite || !string.IsNullOrWhiteSpace(idempotencyKey));
+        context.Properties.Set(KlarnaResilience.IsWrite, isWrite);
+        request.SetResilienceContext(context);
+
+        using var activity = KlarnaTelemetry.ActivitySource.StartActivity("Klarna " + operation, ActivityKind.Client);
+        activity?.SetTag("klarna.operation", operation);
+        activity?.SetTag("klarna.order_id", orderId);
+        activity?.SetTag("klarna.merchant", resolved.Name);
+        activity?.SetTag("http.request.method", method.Method);
+        var started = timeProvider.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not ArgumentException)
+        {
+            var elapsed = timeProvider.GetElapsedTime(started);
+            Log.RequestNoAnswer(logger, operation, orderId, (long)elapsed.TotalMilliseconds, exception.GetType().Name);
+            Record(operation, 0, "transport", "no_answer", elapsed);
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        using (response)
+        {
+            var correlationId = Header(response, KlarnaHttp.CorrelationIdHeader);
+            var status = (int)response.StatusCode;
+            activity?.SetTag("http.response.status_code", status);
+            KlarnaApiException? failure = null;
+            T result = default!;
+            if (response.StatusCode == expected)
+            {
+                try
+                {
+                    result = await onSuccess(response, cancellationToken).ConfigureAwait(false);
+                }
+                catch (KlarnaApiException exception)
+                {
+                    failure = exception;
+                }
+            }
+            else
+            {
+                failure = await CreateExceptionAsync(response, correlationId, cancellationToken).ConfigureAwait(false);
+            }
+
+            var duration = timeProvider.GetElapsedTime(started);
+            if (failure is null)
+            {
+                Log.RequestSucceeded(logger, operation, orderId, status, (long)duration.TotalMilliseconds, correlationId);
+                Record(operation, status, null, "success", duration);
+                return result;
+            }
+
+            Log.RequestFailed(logger, operation, orderId, status, failure.ErrorCode, (long)duration.TotalMilliseconds, failure.CorrelationId, failure.FailureKind);
+            Record(operation, status, failure.ErrorCode ?? "none", failure.FailureKind == KlarnaFailureKind.Definitive ? "refused" : "ambiguous", duration);
+            activity?.SetStatus(ActivityStatusCode.Error, failure.ErrorCode ?? status.ToString(CultureInfo.InvariantCulture));
+            activity?.SetTag("klarna.error_code", failure.ErrorCode);
+            activity?.SetTag("klarna.correlation_id", failure.CorrelationId);
+            throw failure;
+        }
+    }
+
+    private static void Record(string operation, int status, string? errorCode, string outcome, TimeSpan duration)
+    {
+        var tags = new TagList
+        {
+            { "klarna.operation", operation },
+            { "http.response.status_code", status },
+            { "klarna.outcome", outcome },
+        };
+        KlarnaTelemetry.Requests.Add(1, tags);
+        KlarnaTelemetry.Duration.Record(duration.TotalSeconds, tags);
+        if (errorCode is not null)
+        {
+            KlarnaTelemetry.Errors.Add(1, new TagList { { "klarna.operation", operation }, { "klarna.error_code", errorCode }, { "http.response.status_code", status } });
+        }
+    }
+
+    private static KlarnaCreated Created(HttpResponseMessage response, string idHeader)
+    {
+        var id = Header(response, idHeader);
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            // Klarna said 201, so money may have moved: never report this as a refusal.
+            throw new KlarnaApiException(response.StatusCode, null, [$"The {idHeader} header is missing from Klarna's 201 answer."], Header(response, KlarnaHttp.CorrelationIdHeader));
+        }
+
+        return new KlarnaCreated(id, response.Headers.Location);
+    }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static string Segment(string value, string parameterName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value, parameterName);
+        return Uri.EscapeDataString(value);
+    }
+
+    private static async Task<TDto> ReadAsync<TDto>(HttpResponseMessage response, JsonTypeInfo<TDto> typeInfo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false)
+                    ?? throw new JsonException("The body is JSON null.");
+            }
+        }
+        catch (JsonException exception)
+        {
+            throw new KlarnaApiException(response.StatusCode, null, [$"Klarna's {(int)response.StatusCode} answer is not the expected JSON ({exception.Message.Split('.')[0]})."], Header(response, KlarnaHttp.CorrelationIdHeader), exception);
+        }
+    }
+
+    internal static async Task<KlarnaApiException> CreateExceptionAsync(HttpResponseMessage response, string? correlationId, CancellationToken cancellationToken)
+    {
+        var bytes = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        JsonException? parseError = null;
+        if (bytes.Length > 0)
+        {
+            try
+            {
+                var error = JsonSerializer.Deserialize(bytes, KlarnaJsonContext.Default.ErrorDto);
+                if (error is { ErrorCode: { Length: > 0 } code })
+                {
+                    var messages = (error.ErrorMessages ?? []).Where(m => m is not null).Select(m => Excerpt(m!)).ToArray();
+                    return new KlarnaApiException(response.StatusCode, code, messages, error.CorrelationId ?? correlationId);
+                }
+            }
+            catch (JsonException exception)
+            {
+                parseError = exception;
+            }
+        }
+
+        var description = bytes.Length == 0 ? "(empty body)" : "(not Klarna error JSON) " + Excerpt(Encoding.UTF8.GetString(bytes));
+        return new KlarnaApiException(response.StatusCode, null, [description], correlationId, parseError);
+    }
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new byte[MaxErrorBodyBytes];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+            }
+
+            return buffer.AsSpan(0, total).ToArray();
+        }
+    }
+
+    /// <summary>Keeps at most 512 characters, without control characters.</summary>
+    internal static string Excerpt(string text)
+    {
+        var builder = new StringBuilder(Math.Min(text.Length, KlarnaApiException.MaxExcerptLength));
+        var lastWasSpace = false;
+        foreach (var c in text)
+        {
+            if (builder.Length >= KlarnaApiException.MaxExcerptLength)
+            {
+                break;
+            }
+
+            var isSpace = char.IsWhiteSpace(c) || char.IsControl(c);
+            if (isSpace && (lastWasSpace || builder.Length == 0))
+            {
+                continue;
+            }
+
+            builder.Append(isSpace ? ' ' : c);
+            lastWasSpace = isSpace;
+        }
+
+        return builder.ToString().TrimEnd();
+    }
+
+    private static KlarnaOrder MapOrder(OrderDto dto, string requestedOrderId)
+    {
+        if (string.IsNullOrEmpty(dto.Status) || string.IsNullOrEmpty(dto.PurchaseCurrency))
+        {
+            throw new KlarnaApiException(HttpStatusCode.OK, null, ["Klarna's order answer lacks status or purchase_currency."], null);
+        }
+
+        return new KlarnaOrder
+        {
+            OrderId = dto.OrderId ?? requestedOrderId,
+            Status = new KlarnaOrderStatus(dto.Status),
+            FraudStatus = dto.FraudStatus is null ? default : new KlarnaFraudStatus(dto.FraudStatus),
+            PurchaseCurrency = dto.PurchaseCurrency.ToUpperInvariant(),
+            OrderAmount = dto.OrderAmount,
+            OriginalOrderAmount = dto.OriginalOrderAmount,
+            CapturedAmount = dto.CapturedAmount,
+            RefundedAmount = dto.RefundedAmount,
+            RemainingAuthorizedAmount = dto.RemainingAuthorizedAmount,
+            KlarnaReference = dto.KlarnaReference,
+            MerchantReference1 = dto.MerchantReference1,
+            MerchantReference2 = dto.MerchantReference2,
+            CreatedAt = dto.CreatedAt,
+            ExpiresAt = dto.ExpiresAt,
+            Captures = [.. (dto.Captures ?? []).Select(MapCapture)],
+            Refunds = [.. (dto.Refunds ?? []).Select(MapRefund)],
+        };
+    }
+
+    private static KlarnaCapture MapCapture(CaptureDto dto) => new()
+    {
+        CaptureId = dto.CaptureId ?? string.Empty,
+        KlarnaReference = dto.KlarnaReference,
+        CapturedAmount = dto.CapturedAmount,
+        RefundedAmount = dto.RefundedAmount,
+        CapturedAt = dto.CapturedAt,
+        Reference = dto.Reference,
+        Description = dto.Description,
+    };
+
+    private static KlarnaRefund MapRefund(RefundDto dto) => new()
+    {
+        RefundId = dto.RefundId ?? string.Empty,
+        RefundedAmount = dto.RefundedAmount,
+        RefundedAt = dto.RefundedAt,
+        Reference = dto.Reference,
+        Description = dto.Description,
+    };
+}

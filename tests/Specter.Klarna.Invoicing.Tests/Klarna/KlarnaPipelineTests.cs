@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.Retry;
+using Polly.Testing;
+using Polly.Timeout;
+using Specter.Klarna.Invoicing.Klarna.Internal;
+using Xunit.Abstractions;
+
+namespace Specter.Klarna.Invoicing.Tests.Klarna;
+
+public sealed class KlarnaPipelineTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Pipeline_IsTotalTimeoutRetryAttemptTimeout_NoHedgingNoBreaker()
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        KlarnaResilience.Configure(builder);
+
+        var descriptor = builder.Build().GetPipelineDescriptor();
+
+        descriptor.Strategies.Select(s => s.Options?.GetType()).Should().Equal(typeof(TimeoutStrategyOptions), typeof(HttpRetryStrategyOptions), typeof(TimeoutStrategyOptions));
+        ((TimeoutStrategyOptions)descriptor.Strategies[0].Options!).Timeout.Should().Be(TimeSpan.FromSeconds(65));
+        var retry = (HttpRetryStrategyOptions)descriptor.Strategies[1].Options!;
+        retry.MaxRetryAttempts.Should().Be(2);
+        retry.ShouldRetryAfterHeader.Should().BeTrue();
+        retry.UseJitter.Should().BeTrue();
+        retry.BackoffType.Should().Be(DelayBackoffType.Exponential);
+        retry.Delay.Should().Be(TimeSpan.FromSeconds(1));
+        retry.MaxDelay.Should().Be(TimeSpan.FromSeconds(20));
+        KlarnaResilience.ReadAttemptTimeout.Should().Be(TimeSpan.FromSeconds(10));
+        KlarnaResilience.WriteAttemptTimeout.Should().Be(TimeSpan.FromSeconds(30));
+        KlarnaResilience.MaxWriteRetries.Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData(true, false, 503, 0, true)]
+    [InlineData(true, true, 503, 0, true)]
+    [InlineData(true, true, 503, 1, false)]
+    [InlineData(true, false, 503, 1, true)]
+    [InlineData(false, false, 503, 0, false)]
+    [InlineData(true, false, 403, 0, false)]
+    [InlineData(true, false, 400, 0, false)]
+    [InlineData(true, false, 408, 0, true)]
+    [InlineData(true, false, 429, 0, true)]
+    [InlineData(true, false, 500, 0, true)]
+    public void ShouldRetry_OnlyRetryableRequestsOnTransientOutcomes(bool retryable, bool write, int status, int attempt, bool expected)
+    {
+        var context = ResilienceContextPool.Shared.Get();
+        context.Properties.Set(KlarnaResilience.Retryable, retryable);
+        context.Properties.Set(KlarnaResilience.IsWrite, write);
+        using var response = new HttpResponseMessage((HttpStatusCode)status);
+
+        var args = new RetryPredicateArguments<HttpResponseMessage>(context, Outcome.FromResult(response), attempt);
+
+        KlarnaResilience.ShouldRetry(args).Should().Be(expected);
+        ResilienceContextPool.Shared.Return(context);
+    }
+
+    /// <summary>Overhead of the whole client (DI chain, auth, pipeline, limiter, JSON mapping, logging) over a stub; run with KLARNA_MEASURE=1.</summary>
+    [Fact]
+    public async Task Measure_ClientOverhead()
+    {
+        if (Environment.GetEnvironmentVariable("KLARNA_MEASURE") != "1")
+        {
+            return;
+        }
+
+        var order = KlarnaTestHost.Fixture("docs-get-order-response-REPAIRED.json");
+        var stub = new StubHandler((_, _, _) =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.Created);
+            response.Headers.Add("Capture-Id", "c");
+            return Task.FromResult(response);
+        });
+        using var host = new KlarnaTestHost(stub, o => o.Merchants["se"].RequestsPerSecond = 10_000);
+        var client = host.Client;
+        var body = KlarnaTestHost.CaptureBody();
+        for (var i = 0; i < 2_000; i++)
+        {
+            await client.CreateCaptureAsync(null, KlarnaTestHost.OrderId, body, "k" + i, CancellationToken.None);
+        }
+
+        const int n = 20_000;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < n; i++)
+        {
+            await client.CreateCaptureAsync(null, KlarnaTestHost.OrderId, body, "k" + i, CancellationToken.None);
+        }
+
+        watch.Stop();
+        output.WriteLine($"capture via client: {watch.Elapsed.TotalMicroseconds / n:F1} µs/call, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / n} B/call (thread-local, approximate); stub records each request");
+        var bodyWatch = Stopwatch.StartNew();
+        for (var i = 0; i < n; i++)
+        {
+            _ = KlarnaRequestBodies.Capture(new KlarnaCaptureRequest { CapturedAmount = 6000, OrderLines = [new KlarnaOrderLine { Type = "physical", Name = "x", Quantity = 1, UnitPrice = 6000, TaxRate = 2500, TotalAmount = 6000, TotalTaxAmount = 1200 }] });
+        }
+
+        output.WriteLine($"KlarnaRequestBodies.Capture (1 line): {bodyWatch.Elapsed.TotalMicroseconds / n:F2} µs");
+        order.Should().NotBeEmpty();
+    }
+}
