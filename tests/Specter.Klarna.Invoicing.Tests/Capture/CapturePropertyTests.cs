@@ -39,7 +39,7 @@ public sealed class CapturePropertyTests
         }, iter: 200);
     }
 
-    private static Orders.Internal.PricedOrder Priced(InvoicingOrder order) => Orders.Internal.OrderPricing.Price(order);
+    private static Specter.Klarna.Invoicing.Orders.Internal.PricedOrder Priced(InvoicingOrder order) => Specter.Klarna.Invoicing.Orders.Internal.OrderPricing.Price(order);
 
     private static long OrderTotal(InvoicingOrder order) => Priced(order).Total;
 
