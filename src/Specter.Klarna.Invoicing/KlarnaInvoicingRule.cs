@@ -38,4 +38,7 @@ public enum KlarnaInvoicingRule
 
     /// <summary>The invoice does not exist.</summary>
     InvoiceNotFound = 11,
+
+    /// <summary>The invoice was never activated at Klarna (failed or not a Klarna invoice), so it cannot be credited through Klarna.</summary>
+    NotActivated = 12,
 }

@@ -48,6 +48,11 @@ public sealed class KlarnaMerchantOptions
     /// </value>
     public int? RequestsPerSecond { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether prepayment invoices may be captured for this merchant profile.</summary>
+    /// <remarks>Off by default: Klarna's merchant protection expects capture at fulfilment, so capturing before delivery is an explicit choice per shop.</remarks>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool AllowPrepaymentCapture { get; set; }
+
     /// <summary>Gets the effective client-side rate limit in requests per second.</summary>
     public int EffectiveRequestsPerSecond => RequestsPerSecond
         ?? (Environment == KlarnaEnvironment.Production ? DefaultProductionRequestsPerSecond : DefaultPlaygroundRequestsPerSecond);

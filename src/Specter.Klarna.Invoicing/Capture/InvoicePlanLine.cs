@@ -19,6 +19,7 @@ public sealed record InvoicePlanLine
     public required string Description { get; init; }
 
     /// <summary>Gets the quantity invoiced on this line (may be fractional).</summary>
+    /// <remarks>Shipping, fees, discounts and gift cards are tracked by amount: a partial share has quantity 0 and the invoice completing the line carries its ordered quantity.</remarks>
     public decimal Quantity { get; init; }
 
     /// <summary>Gets the unit, if any.</summary>

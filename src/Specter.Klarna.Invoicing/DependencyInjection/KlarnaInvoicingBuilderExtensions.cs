@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ public static class KlarnaInvoicingBuilderExtensions
     /// <typeparam name="TLedger">The ledger type.</typeparam>
     /// <param name="builder">The builder.</param>
     /// <returns>The value of <paramref name="builder"/>.</returns>
-    public static IKlarnaInvoicingBuilder AddLedger<TLedger>(this IKlarnaInvoicingBuilder builder)
+    public static IKlarnaInvoicingBuilder AddLedger<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TLedger>(this IKlarnaInvoicingBuilder builder)
         where TLedger : class, IKlarnaInvoiceLedger
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -1,19 +1,16 @@
-using System.Net;
 using Polly.Timeout;
-using Specter.Klarna.Invoicing.Persistence;
+using Specter.Klarna.Invoicing.Klarna.Internal;
 
 namespace Specter.Klarna.Invoicing.Internal;
 
 /// <summary>
-/// Decides whether a failed capture call is a definite refusal (Failed: a new attempt is safe) or ambiguous
-/// (Unknown: Klarna may have captured, so only the same key or reading the order may settle it).
+/// Turns a failed capture call into the invoice's next state: a definite refusal (Failed: a new attempt is safe) or
+/// ambiguous (Unknown: Klarna may have captured, so only the same key or reading the order may settle it).
+/// The client's <see cref="KlarnaFailureKinds"/> decides which is which.
 /// </summary>
 internal static class ActivationOutcomeClassifier
 {
-    public static bool IsDefinitiveRefusal(KlarnaApiException exception) =>
-        exception.ErrorCode is not null
-        && (int)exception.StatusCode is >= 400 and < 500
-        && exception.StatusCode is not (HttpStatusCode.Conflict or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
+    public static bool IsDefinitiveRefusal(KlarnaApiException exception) => exception.FailureKind == KlarnaFailureKind.Definitive;
 
     public static bool IsTransport(Exception exception) =>
         exception is HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException;

@@ -25,7 +25,20 @@ internal sealed partial class KlarnaInvoicingService
             });
         }
 
-        return await PlanAndActivateAsync(order, request.InvoiceNumber, request.Type, request.PrepaymentPercent, request.Description, existing: null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await PlanAndActivateAsync(order, request.InvoiceNumber, request.Type, request.PrepaymentPercent, request.Description, existing: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KlarnaInvoicingRuleException ex) when (ex.Rule is not (KlarnaInvoicingRule.ActivationInProgress or KlarnaInvoicingRule.InvoiceLocked))
+        {
+            // A concurrent call for the same invoice may have got there first (its capture is why the order now looks captured): say so.
+            if (await ledger.FindAsync(request.InvoiceNumber, CancellationToken.None).ConfigureAwait(false) is null)
+            {
+                throw;
+            }
+
+            throw new KlarnaInvoicingRuleException(await DuplicateViolationAsync(request.InvoiceNumber, CancellationToken.None).ConfigureAwait(false));
+        }
     }
 
     public async Task<InvoiceResult> RetryActivationAsync(InvoicingOrder order, string invoiceNumber, CancellationToken cancellationToken = default)
@@ -53,6 +66,11 @@ internal sealed partial class KlarnaInvoicingService
         var started = time.GetTimestamp();
 
         var priors = await PriorPlansAsync(order.OrderNumber, invoiceNumber, cancellationToken).ConfigureAwait(false);
+        if (!Invoicing.Internal.InvoiceTypeSelector.Decide(order, priors).HasSomethingToInvoice)
+        {
+            throw new KlarnaInvoicingRuleException(NothingToInvoice);
+        }
+
         KlarnaOrder? klarnaOrder = null;
         if (order.KlarnaOrderId is { } klarnaOrderId)
         {
@@ -77,9 +95,7 @@ internal sealed partial class KlarnaInvoicingService
         });
         if (!outcome.IsAllowed)
         {
-            throw new KlarnaInvoicingRuleException(outcome.Violations.Count > 0
-                ? outcome.Violations[0]
-                : new KlarnaInvoicingRuleViolation(KlarnaInvoicingRule.NothingToInvoice, "Nothing is left to invoice on the order.", "Det finns inget kvar att fakturera på ordern."));
+            throw new KlarnaInvoicingRuleException(outcome.Violations.Count > 0 ? outcome.Violations[0] : NothingToInvoice);
         }
 
         var plan = outcome.Plan!;
@@ -97,6 +113,9 @@ internal sealed partial class KlarnaInvoicingService
         activity?.SetTag("klarna_invoicing.state", settled.State.ToString());
         return new InvoiceResult { Plan = plan, Status = StatusOf(settled), RemainingAuthorizationReleased = released };
     }
+
+    private static KlarnaInvoicingRuleViolation NothingToInvoice { get; } =
+        new(KlarnaInvoicingRule.NothingToInvoice, "Nothing is left to invoice on the order.", "Det finns inget kvar att fakturera på ordern.");
 
     private async Task<LedgerInvoice> RecordIntentAsync(InvoicingOrder order, InvoicePlan plan, LedgerInvoice? existing, CancellationToken cancellationToken)
     {

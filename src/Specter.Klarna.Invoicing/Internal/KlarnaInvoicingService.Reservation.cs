@@ -36,5 +36,5 @@ internal sealed partial class KlarnaInvoicingService
         return await klarna.GetOrderAsync(merchant, klarnaOrderId, cancellationToken).ConfigureAwait(false);
     }
 
-    private bool IsPrepaymentEnabled(string? merchant) => Options.ResolveMerchant(merchant)?.AllowPrepaymentCapture ?? false;
+    private bool IsPrepaymentEnabled(string? merchant) => merchants.Resolve(merchant).Options.AllowPrepaymentCapture;
 }

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Specter.Klarna.Invoicing.Activation.Internal;
-using Specter.Klarna.Invoicing.Invoicing.Internal;
 using Specter.Klarna.Invoicing.Klarna.Internal;
-using Specter.Klarna.Invoicing.Orders.Internal;
 using Specter.Klarna.Invoicing.Persistence;
 
 namespace Specter.Klarna.Invoicing.Internal;
@@ -11,6 +9,7 @@ namespace Specter.Klarna.Invoicing.Internal;
 /// <summary>The orchestration: joins the pure domain, the Klarna client and the host's ledger.</summary>
 internal sealed partial class KlarnaInvoicingService(
     IKlarnaOrderManagementClient klarna,
+    KlarnaMerchantResolver merchants,
     IKlarnaInvoiceLedger ledger,
     IOptionsMonitor<KlarnaInvoicingOptions> options,
     TimeProvider time,

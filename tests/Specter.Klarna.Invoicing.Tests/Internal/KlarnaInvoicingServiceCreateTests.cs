@@ -12,7 +12,7 @@ public sealed class KlarnaInvoicingServiceCreateTests
     public async Task CreateInvoice_UndeliveredOrder_CapturesFinalInvoiceOnceAndLocksIt()
     {
         await using var h = InvoicingHarness.Create();
-        var order = h.Reserve(Orders.Simple());
+        var order = h.Reserve(SampleOrders.Simple());
 
         var result = await h.Invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "F-1" });
 
@@ -31,7 +31,7 @@ public sealed class KlarnaInvoicingServiceCreateTests
     public async Task CreateInvoice_ActivatedInvoice_CannotBeEditedDeletedOrActivatedAgain()
     {
         await using var h = InvoicingHarness.Create();
-        var order = h.Reserve(Orders.Simple());
+        var order = h.Reserve(SampleOrders.Simple());
         await h.Invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "F-1" });
 
         foreach (var action in new[] { InvoiceAction.Edit, InvoiceAction.Delete, InvoiceAction.Activate, InvoiceAction.Replan })
@@ -53,7 +53,7 @@ public sealed class KlarnaInvoicingServiceCreateTests
     {
         await using var h = InvoicingHarness.Create();
 
-        var result = await h.Invoicing.CreateInvoiceAsync(Orders.Simple(), new CreateInvoiceRequest { InvoiceNumber = "F-9" });
+        var result = await h.Invoicing.CreateInvoiceAsync(SampleOrders.Simple(), new CreateInvoiceRequest { InvoiceNumber = "F-9" });
 
         result.Status.State.Should().Be(ActivationState.NotKlarna);
         result.Status.GetText(Swedish).Should().Be("Ingen Klarna-reservation: inget skickades till Klarna");
@@ -65,11 +65,11 @@ public sealed class KlarnaInvoicingServiceCreateTests
     public async Task CreateInvoice_TwoPartialDeliveries_KeepReservationThenCaptureTheRestExactly()
     {
         await using var h = InvoicingHarness.Create();
-        var order = h.Reserve(Orders.Simple());
+        var order = h.Reserve(SampleOrders.Simple());
 
-        var first = await h.Invoicing.CreateInvoiceAsync(Orders.Deliver(order, "1", 1), new CreateInvoiceRequest { InvoiceNumber = "D-1" });
+        var first = await h.Invoicing.CreateInvoiceAsync(SampleOrders.Deliver(order, "1", 1), new CreateInvoiceRequest { InvoiceNumber = "D-1" });
         h.Klarna.GetOrder(order.KlarnaOrderId!).Status.Should().Be("PART_CAPTURED");
-        var second = await h.Invoicing.CreateInvoiceAsync(Orders.DeliverAll(order), new CreateInvoiceRequest { InvoiceNumber = "D-2" });
+        var second = await h.Invoicing.CreateInvoiceAsync(SampleOrders.DeliverAll(order), new CreateInvoiceRequest { InvoiceNumber = "D-2" });
 
         first.Plan.Type.Should().Be(InvoiceType.Delivery);
         first.Plan.Total.MinorUnits.Should().Be(123450);
@@ -86,7 +86,7 @@ public sealed class KlarnaInvoicingServiceCreateTests
     public async Task CreateInvoice_PrepaymentThenFinal_CapturesSumToOrderTotal()
     {
         await using var h = InvoicingHarness.Create();
-        var order = h.Reserve(Orders.Example());
+        var order = h.Reserve(SampleOrders.Example());
         var undelivered = order with { Lines = order.Lines.Select(l => l with { DeliveredQuantity = 0 }).ToList() };
 
         var prepayment = await h.Invoicing.CreateInvoiceAsync(undelivered, new CreateInvoiceRequest { InvoiceNumber = "P-1", Type = InvoiceType.Prepayment, PrepaymentPercent = 30 });
@@ -104,7 +104,8 @@ public sealed class KlarnaInvoicingServiceCreateTests
         // Between the pre-check and the capture the order is cancelled at Klarna, so Klarna itself refuses.
         KlarnaSimulatorHandlerHook? hook = null;
         await using var h = InvoicingHarness.Create(wrapHandler: inner => hook = new KlarnaSimulatorHandlerHook(inner));
-        var order = h.Reserve(Orders.Simple());
+        var order = h.Reserve(SampleOrders.Simple());
+        _ = h.Invoicing; // builds the HTTP handler chain, and with it the hook
         hook!.BeforeFirstCapture = () => hook.CancelOrderAsync(order.KlarnaOrderId!, InvoicingHarness.Username, InvoicingHarness.Password);
 
         var result = await h.Invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "F-2" });
@@ -126,7 +127,7 @@ public sealed class KlarnaInvoicingServiceCreateTests
     public async Task CreateInvoice_OverRemainingAuthorized_RefusedBeforeAnythingIsWrittenOrSent()
     {
         await using var h = InvoicingHarness.Create();
-        var order = h.Reserve(Orders.Simple(), authorizedAmount: 1000);
+        var order = h.Reserve(SampleOrders.Simple(), authorizedAmount: 1000);
 
         var act = () => h.Invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "F-3" });
 
@@ -142,7 +143,7 @@ public sealed class KlarnaInvoicingServiceCreateTests
     public async Task CreateInvoice_ReservationNotCapturable_RefusedWithTypedRule(string status, string fraud)
     {
         await using var h = InvoicingHarness.Create();
-        var order = h.Reserve(Orders.Simple(), status: status, fraudStatus: fraud);
+        var order = h.Reserve(SampleOrders.Simple(), status: status, fraudStatus: fraud);
 
         var act = () => h.Invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "F-4" });
 
@@ -154,7 +155,7 @@ public sealed class KlarnaInvoicingServiceCreateTests
     public async Task CreateInvoice_InvalidOrder_ThrowsValidationErrorBeforeAnyCall()
     {
         await using var h = InvoicingHarness.Create();
-        var order = h.Reserve(Orders.Simple()) with { Currency = "XXX" };
+        var order = h.Reserve(SampleOrders.Simple()) with { Currency = "XXX" };
 
         var act = () => h.Invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "F-5" });
 
@@ -166,7 +167,7 @@ public sealed class KlarnaInvoicingServiceCreateTests
     public async Task CreateInvoice_LastInvoiceOfShrunkOrder_ReleasesRemainingAuthorization()
     {
         await using var h = InvoicingHarness.Create();
-        var order = Orders.Simple();
+        var order = SampleOrders.Simple();
         order = h.Reserve(order, authorizedAmount: InvoicingHarness.OrderTotal(order).MinorUnits + 5000);
 
         var result = await h.Invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "F-6" });
@@ -179,7 +180,7 @@ public sealed class KlarnaInvoicingServiceCreateTests
     public async Task CreateInvoice_ReleaseDisabled_KeepsRemainingAuthorization()
     {
         await using var h = InvoicingHarness.Create(o => o.ReleaseRemainingAuthorizationAfterLastInvoice = false);
-        var order = Orders.Simple();
+        var order = SampleOrders.Simple();
         order = h.Reserve(order, authorizedAmount: InvoicingHarness.OrderTotal(order).MinorUnits + 5000);
 
         var result = await h.Invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "F-7" });
@@ -192,7 +193,7 @@ public sealed class KlarnaInvoicingServiceCreateTests
     public async Task Status_ActivatedTooltip_NamesTimeAndCaptureId_InSwedishAndEnglish()
     {
         await using var h = InvoicingHarness.Create();
-        var order = h.Reserve(Orders.Simple());
+        var order = h.Reserve(SampleOrders.Simple());
         var result = await h.Invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "F-8" });
 
         result.Status.GetText(Swedish).Should().Be("Fakturan är aktiverad hos Klarna");

@@ -13,7 +13,7 @@ public sealed class KlarnaInvoicingServiceExactlyOnceTests
     public async Task FailBeforeApplying_IsRetriedInProcessWithTheSameKey_AndActivates()
     {
         await using var h = InvoicingHarness.Create();
-        var order = h.Reserve(Orders.Simple());
+        var order = h.Reserve(SampleOrders.Simple());
         h.Klarna.InjectFault(SimulatedFault.FailBeforeApplying().OnCall(SimulatedOperation.CreateCapture, 1));
 
         var result = await h.Invoicing.CreateInvoiceAsync(order, Invoice("X-1"));
@@ -31,7 +31,7 @@ public sealed class KlarnaInvoicingServiceExactlyOnceTests
     public async Task AppliedThenAnswerLostTwice_IsUnknown_ThenRecoverySettlesWithTheSameKey(SimulatedFaultKind kind)
     {
         await using var h = InvoicingHarness.Create();
-        var order = h.Reserve(Orders.Simple());
+        var order = h.Reserve(SampleOrders.Simple());
         h.Klarna.InjectFault(Fault(kind).OnOperation(SimulatedOperation.CreateCapture).Always());
 
         var result = await h.Invoicing.CreateInvoiceAsync(order, Invoice("X-2"));
@@ -55,7 +55,7 @@ public sealed class KlarnaInvoicingServiceExactlyOnceTests
     public async Task Conflict409_IsUnknownNotFailed_ThenRecoveryActivates()
     {
         await using var h = InvoicingHarness.Create();
-        var order = h.Reserve(Orders.Simple());
+        var order = h.Reserve(SampleOrders.Simple());
         h.Klarna.InjectFault(SimulatedFault.Conflict().OnCall(SimulatedOperation.CreateCapture, 1));
 
         var result = await h.Invoicing.CreateInvoiceAsync(order, Invoice("X-3"));
@@ -71,7 +71,7 @@ public sealed class KlarnaInvoicingServiceExactlyOnceTests
     {
         var ledger = new InMemoryKlarnaInvoiceLedger();
         await using var h = InvoicingHarness.Create(ledger: new CrashingLedger(ledger));
-        var order = h.Reserve(Orders.Simple());
+        var order = h.Reserve(SampleOrders.Simple());
 
         var act = () => h.Invoicing.CreateInvoiceAsync(order, Invoice("X-4"));
         await act.Should().ThrowAsync<IOException>();
@@ -89,7 +89,7 @@ public sealed class KlarnaInvoicingServiceExactlyOnceTests
     public async Task ThirtyTwoConcurrentCallsForTheSameInvoice_CaptureExactlyOnce()
     {
         await using var h = InvoicingHarness.Create();
-        var order = h.Reserve(Orders.Simple());
+        var order = h.Reserve(SampleOrders.Simple());
 
         var calls = Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
         {
@@ -113,7 +113,7 @@ public sealed class KlarnaInvoicingServiceExactlyOnceTests
     public async Task TwoInvoicesOfOneOrderAtOnce_NeverInvoiceALineTwice()
     {
         await using var h = InvoicingHarness.Create();
-        var order = h.Reserve(Orders.DeliverAll(Orders.Simple()));
+        var order = h.Reserve(SampleOrders.DeliverAll(SampleOrders.Simple()));
 
         var calls = new[] { "Y-1", "Y-2" }.Select(number => Task.Run(async () =>
         {
@@ -121,7 +121,7 @@ public sealed class KlarnaInvoicingServiceExactlyOnceTests
             {
                 return await h.Invoicing.CreateInvoiceAsync(order, Invoice(number));
             }
-            catch (KlarnaInvoicingRuleException ex) when (ex.Rule is KlarnaInvoicingRule.ActivationInProgress or KlarnaInvoicingRule.NothingToInvoice)
+            catch (KlarnaInvoicingRuleException ex) when (ex.Rule is KlarnaInvoicingRule.ActivationInProgress or KlarnaInvoicingRule.NothingToInvoice or KlarnaInvoicingRule.ReservationNotCapturable)
             {
                 return null;
             }
@@ -137,7 +137,7 @@ public sealed class KlarnaInvoicingServiceExactlyOnceTests
     public async Task AppliedButUnknownPastTheKeyWindow_ReconciledFromCapturesByReference()
     {
         await using var h = InvoicingHarness.Create(o => o.IdempotencyKeyLifetime = TimeSpan.FromTicks(1));
-        var order = h.Reserve(Orders.Simple());
+        var order = h.Reserve(SampleOrders.Simple());
         h.Klarna.InjectFault(SimulatedFault.LoseResponseAfterApplying().OnOperation(SimulatedOperation.CreateCapture).Always());
         (await h.Invoicing.CreateInvoiceAsync(order, Invoice("X-6"))).Status.State.Should().Be(ActivationState.Unknown);
         h.Klarna.ClearFaults();
@@ -153,7 +153,7 @@ public sealed class KlarnaInvoicingServiceExactlyOnceTests
     public async Task NeverAppliedAndUnknownPastTheKeyWindow_BecomesFailed_ThenRetryWithANewKeyActivatesOnce()
     {
         await using var h = InvoicingHarness.Create(o => o.IdempotencyKeyLifetime = TimeSpan.FromTicks(1));
-        var order = h.Reserve(Orders.Simple());
+        var order = h.Reserve(SampleOrders.Simple());
         h.Klarna.InjectFault(SimulatedFault.FailBeforeApplying().OnOperation(SimulatedOperation.CreateCapture).Always());
         (await h.Invoicing.CreateInvoiceAsync(order, Invoice("X-7"))).Status.State.Should().Be(ActivationState.Unknown);
         h.Klarna.ClearFaults();

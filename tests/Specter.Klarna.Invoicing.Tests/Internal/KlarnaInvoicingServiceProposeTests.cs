@@ -12,7 +12,7 @@ public sealed class KlarnaInvoicingServiceProposeTests
     public async Task Propose_DeliveredOrder_ShowsDeliveryInvoiceReservationAndDefaultsPrintAndEmailOff()
     {
         await using var h = InvoicingHarness.Create();
-        var order = h.Reserve(Orders.Simple(delivered: 1));
+        var order = h.Reserve(SampleOrders.Simple(delivered: 1));
 
         var proposal = await h.Invoicing.ProposeAsync(order);
 
@@ -35,7 +35,7 @@ public sealed class KlarnaInvoicingServiceProposeTests
     {
         await using var h = InvoicingHarness.Create();
 
-        var proposal = await h.Invoicing.ProposeAsync(Orders.Simple());
+        var proposal = await h.Invoicing.ProposeAsync(SampleOrders.Simple());
 
         proposal.Decision.Proposed.Should().Be(InvoiceType.Final);
         proposal.Decision.Allowed.Should().Contain(InvoiceType.Prepayment);
@@ -48,10 +48,10 @@ public sealed class KlarnaInvoicingServiceProposeTests
     public async Task Propose_ReservationProblems_AreReportedBeforeTheUserConfirms()
     {
         await using var h = InvoicingHarness.Create(o => o.ExpiryWarningDays = 10);
-        var soon = h.Reserve(Orders.Simple("300001"), expiresAt: DateTimeOffset.UtcNow.AddDays(3));
-        var expired = h.Reserve(Orders.Simple("300002"), status: "EXPIRED");
-        var fraud = h.Reserve(Orders.Simple("300003"), fraudStatus: "PENDING");
-        var small = h.Reserve(Orders.Simple("300004"), authorizedAmount: 500000);
+        var soon = h.Reserve(SampleOrders.Simple("300001"), expiresAt: DateTimeOffset.UtcNow.AddDays(3));
+        var expired = h.Reserve(SampleOrders.Simple("300002"), status: "EXPIRED");
+        var fraud = h.Reserve(SampleOrders.Simple("300003"), fraudStatus: "PENDING");
+        var small = h.Reserve(SampleOrders.Simple("300004"), authorizedAmount: 500000);
 
         var soonProposal = await h.Invoicing.ProposeAsync(soon);
         var expiredProposal = await h.Invoicing.ProposeAsync(expired);
@@ -72,7 +72,7 @@ public sealed class KlarnaInvoicingServiceProposeTests
     public async Task Propose_PrepaymentNotEnabledForMerchant_IsBlockingAndSaysWhy()
     {
         await using var h = InvoicingHarness.Create(o => o.Merchants[InvoicingHarness.Merchant].AllowPrepaymentCapture = false);
-        var order = h.Reserve(Orders.Simple());
+        var order = h.Reserve(SampleOrders.Simple());
 
         var proposal = await h.Invoicing.ProposeAsync(order, new InvoiceProposalRequest { Type = InvoiceType.Prepayment, PrepaymentPercent = 30 });
         var create = () => h.Invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "P-1", Type = InvoiceType.Prepayment, PrepaymentPercent = 30 });
@@ -86,7 +86,7 @@ public sealed class KlarnaInvoicingServiceProposeTests
     public async Task Propose_FullyInvoicedOrder_SaysNothingToInvoice()
     {
         await using var h = InvoicingHarness.Create();
-        var order = h.Reserve(Orders.Simple());
+        var order = h.Reserve(SampleOrders.Simple());
         await h.Invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "F-1" });
 
         var proposal = await h.Invoicing.ProposeAsync(order);

@@ -14,9 +14,12 @@ internal sealed partial class KlarnaRecoveryService(IServiceScopeFactory scopes,
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var report = await scope.ServiceProvider.GetRequiredService<IKlarnaInvoicing>().RecoverAsync(stoppingToken).ConfigureAwait(false);
-                LogRun(logger, report.Examined, report.Settled.Count, report.StillUnsettled);
+                var scope = scopes.CreateAsyncScope();
+                await using (scope.ConfigureAwait(false))
+                {
+                    var report = await scope.ServiceProvider.GetRequiredService<IKlarnaInvoicing>().RecoverAsync(stoppingToken).ConfigureAwait(false);
+                    LogRun(logger, report.Examined, report.Settled.Count, report.StillUnsettled);
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

@@ -1,7 +1,7 @@
 namespace Specter.Klarna.Invoicing.Tests.TestDoubles;
 
 /// <summary>ERP orders used across orchestration tests.</summary>
-internal static class Orders
+internal static class SampleOrders
 {
     /// <summary>The example: 3 T-shirts (2 delivered, 10 % off), shipping, an order discount; prices incl. VAT.</summary>
     public static InvoicingOrder Example(string orderNumber = "100234") => new()

@@ -1,0 +1,130 @@
+using System.Globalization;
+using Specter.Klarna.Invoicing.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Orders.Internal;
+
+namespace Specter.Klarna.Invoicing.Capture.Internal;
+
+/// <summary>Plans one invoice of an order and the Klarna capture that activates it (pure; never throws for business rules).</summary>
+internal static class InvoicePlanner
+{
+    /// <summary>Plans the next invoice of <paramref name="order"/> given the invoices already made on it.</summary>
+    /// <returns>The plan, or the violated rules.</returns>
+    /// <exception cref="InvoicingOrderValidationException">The order is invalid.</exception>
+    public static InvoicePlanOutcome Plan(InvoicingOrder order, IReadOnlyList<InvoicePlan> priorInvoices, InvoicePlanRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var priced = OrderPricing.Price(order);
+        var ledger = InvoiceLedger.From(priorInvoices);
+        var decision = InvoiceTypeSelector.Decide(priced, ledger);
+        var violations = CheckRequest(priced, ledger, decision, request);
+        if (violations.Count > 0)
+        {
+            return new InvoicePlanOutcome { Decision = decision, Violations = violations };
+        }
+
+        var type = request.Type ?? decision.Proposed!.Value;
+        List<InvoicePlanLine> lines;
+        if (type == InvoiceType.Prepayment)
+        {
+            long amount = PrepaymentLines.Amount(priced, ledger, request.PrepaymentPercent!.Value);
+            if (amount <= 0)
+            {
+                return new InvoicePlanOutcome { Decision = decision, Violations = [PlanningViolations.NothingToPrepay(order.OrderNumber)] };
+            }
+
+            lines = PrepaymentLines.Prepay(priced, ledger, amount, request.PrepaymentPercent.Value);
+        }
+        else
+        {
+            lines = OrderLinePortions.Compute(priced, ledger, type, request.ShippingPolicy);
+            lines.AddRange(PrepaymentLines.Net(priced, ledger, lines.Sum(l => l.Amount.MinorUnits)));
+        }
+
+        var total = priced.ToMoney(lines.Sum(l => l.Amount.MinorUnits));
+        violations = CheckPlan(total, request);
+        if (violations.Count > 0)
+        {
+            return new InvoicePlanOutcome { Decision = decision, Violations = violations };
+        }
+
+        var plan = new InvoicePlan
+        {
+            InvoiceNumber = request.InvoiceNumber,
+            OrderNumber = order.OrderNumber,
+            Type = type,
+            PrepaymentPercent = type == InvoiceType.Prepayment ? request.PrepaymentPercent : null,
+            Lines = lines,
+            Total = total,
+            VatTotal = priced.ToMoney(lines.Sum(l => l.VatAmount.MinorUnits)),
+        };
+        return new InvoicePlanOutcome { Decision = decision, Plan = plan with { Capture = KlarnaCaptureBuilder.Build(order, plan, request) } };
+    }
+
+    private static List<KlarnaInvoicingRuleViolation> CheckRequest(PricedOrder order, InvoiceLedger ledger, InvoiceTypeDecision decision, InvoicePlanRequest request)
+    {
+        var violations = new List<KlarnaInvoicingRuleViolation>();
+        if (string.IsNullOrWhiteSpace(request.InvoiceNumber))
+        {
+            violations.Add(PlanningViolations.MissingInvoiceNumber());
+        }
+        else if (request.InvoiceNumber.Length > KlarnaLineBuilder.MaxName)
+        {
+            violations.Add(PlanningViolations.InvoiceNumberTooLong(request.InvoiceNumber.Length));
+        }
+        else if (ledger.InvoiceNumbers.Contains(request.InvoiceNumber))
+        {
+            violations.Add(PlanningViolations.InvoiceNumberUsed(request.InvoiceNumber, order.Order.OrderNumber));
+        }
+
+        foreach (var p in order.Lines)
+        {
+            var tally = ledger.For(p.Line.LineId);
+            if (tally.Quantity > p.Line.Quantity)
+            {
+                violations.Add(PlanningViolations.ExceedsOrdered(p.Line.LineId, Text(tally.Quantity), Text(p.Line.Quantity)));
+            }
+            else if (!p.IsQuantityDriven && (p.Total >= 0 ? tally.Amount > p.Total : tally.Amount < p.Total))
+            {
+                violations.Add(PlanningViolations.ExceedsOrdered(p.Line.LineId, tally.Amount + " minor units", p.Total + " minor units"));
+            }
+        }
+
+        if (decision.Proposed is null)
+        {
+            violations.Add(PlanningViolations.NothingToInvoice(order.Order.OrderNumber));
+            return violations;
+        }
+
+        var type = request.Type ?? decision.Proposed.Value;
+        if (!decision.Allowed.Contains(type))
+        {
+            violations.Add(PlanningViolations.TypeNotAllowed(type, decision));
+        }
+
+        bool isPrepayment = type == InvoiceType.Prepayment;
+        if (isPrepayment ? request.PrepaymentPercent is not (> 0 and <= 100) : request.PrepaymentPercent is not null)
+        {
+            violations.Add(PlanningViolations.InvalidPrepaymentPercent(request.PrepaymentPercent, isPrepayment));
+        }
+
+        return violations;
+    }
+
+    private static List<KlarnaInvoicingRuleViolation> CheckPlan(Money total, InvoicePlanRequest request)
+    {
+        var violations = new List<KlarnaInvoicingRuleViolation>();
+        if (total.MinorUnits < 0)
+        {
+            violations.Add(PlanningViolations.NegativeCapture(total));
+        }
+
+        if (request.AuthorizedLimit is { } limit && total > limit)
+        {
+            violations.Add(PlanningViolations.ExceedsAuthorized(total, limit));
+        }
+
+        return violations;
+    }
+
+    private static string Text(decimal quantity) => quantity.ToString(CultureInfo.InvariantCulture);
+}

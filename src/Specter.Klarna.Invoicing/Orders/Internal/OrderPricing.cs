@@ -1,0 +1,49 @@
+using Specter.Klarna.Invoicing.Internal;
+
+namespace Specter.Klarna.Invoicing.Orders.Internal;
+
+/// <summary>Prices order lines in exact minor units; the single place ERP decimals become money.</summary>
+internal static class OrderPricing
+{
+    /// <summary>Prices a line whose fields the validator has already checked for decimals and ranges.</summary>
+    /// <returns>The priced line, or <see langword="null"/> when the price or quantity × price is not whole minor units.</returns>
+    public static PricedLine? TryPrice(int index, InvoicingOrderLine line, Currency currency, bool pricesIncludeVat)
+    {
+        if (!MinorUnitMath.TryToMinorUnitsExact(line.UnitPrice, currency.MinorUnitDigits, out long unitPrice)
+            || !MinorUnitMath.TryToBasisPoints(line.VatRate, out int taxRate)
+            || !MinorUnitMath.TryToWhole(line.Quantity * unitPrice, out long baseGross))
+        {
+            return null;
+        }
+
+        // Rounded half away from zero, the Swedish VAT practice, in exact integer arithmetic.
+        long baseDiscount = MinorUnitMath.MultiplyRound(baseGross, line.DiscountPercent / 100m);
+        long baseNet = baseGross - baseDiscount;
+        if (pricesIncludeVat)
+        {
+            long vat = MinorUnitMath.MulDivRound(baseNet, taxRate, 10_000 + taxRate);
+            return new PricedLine(index, line, taxRate, baseGross, baseDiscount, baseNet, vat);
+        }
+
+        long netVat = MinorUnitMath.MulDivRound(baseNet, taxRate, 10_000);
+        long grossInclVat = baseGross + MinorUnitMath.MulDivRound(baseGross, taxRate, 10_000);
+        long total = baseNet + netVat;
+        return new PricedLine(index, line, taxRate, grossInclVat, grossInclVat - total, total, netVat);
+    }
+
+    /// <summary>Prices every line of a valid order.</summary>
+    /// <exception cref="InvoicingOrderValidationException">The order is invalid.</exception>
+    public static PricedOrder Price(InvoicingOrder order)
+    {
+        OrderValidator.ThrowIfInvalid(order);
+        var currency = Currency.FromCode(order.Currency);
+        var lines = new PricedLine[order.Lines.Count];
+        for (int i = 0; i < lines.Length; i++)
+        {
+            lines[i] = TryPrice(i, order.Lines[i], currency, order.PricesIncludeVat)
+                ?? throw new InvalidOperationException("A validated line did not price.");
+        }
+
+        return new PricedOrder(order, currency, lines);
+    }
+}

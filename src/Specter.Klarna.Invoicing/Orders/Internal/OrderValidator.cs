@@ -1,0 +1,136 @@
+using System.Globalization;
+using Specter.Klarna.Invoicing.Capture.Internal;
+using Specter.Klarna.Invoicing.Internal;
+
+namespace Specter.Klarna.Invoicing.Orders.Internal;
+
+/// <summary>Checks an <see cref="InvoicingOrder"/> against every rule the planner and Klarna rely on, collecting all errors.</summary>
+internal static class OrderValidator
+{
+    public const int MaxTextLength = 255;
+    public const int MaxUnitLength = 10;
+
+    public static IReadOnlyList<OrderValidationError> Validate(InvoicingOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var errors = new List<OrderValidationError>();
+        RequireText(errors, order.OrderNumber, "orderNumber", null, MaxTextLength);
+        OptionalText(errors, order.Merchant, "merchant", null, MaxTextLength);
+        OptionalText(errors, order.KlarnaOrderId, "klarnaOrderId", null, MaxTextLength);
+        bool knownCurrency = Currency.TryFromCode(order.Currency, out var currency);
+        if (!knownCurrency)
+        {
+            errors.Add(new(OrderValidationErrorCode.UnknownCurrency, "currency", null,
+                $"Currency '{order.Currency}' is not a supported ISO 4217 code; allowed: {string.Join(", ", CurrencyTable.Codes)}."));
+        }
+
+        var lines = order.Lines ?? [];
+        if (lines.Count == 0)
+        {
+            errors.Add(new(OrderValidationErrorCode.EmptyOrder, "lines", null, "The order has no lines; at least one line is required."));
+            return errors;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var priced = new List<PricedLine>(lines.Count);
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            string id = string.IsNullOrWhiteSpace(line.LineId) ? $"#{i + 1}" : line.LineId;
+            if (!string.IsNullOrWhiteSpace(line.LineId) && !seen.Add(line.LineId))
+            {
+                errors.Add(new(OrderValidationErrorCode.DuplicateLineId, "lineId", id, $"Line {id}: the line id is used by an earlier line; line ids must be unique within the order."));
+            }
+
+            int before = errors.Count;
+            LineRules.Check(errors, line, id);
+            if (errors.Count == before && knownCurrency && !Money.TryFromMajorUnitsExact(line.UnitPrice, currency, out _))
+            {
+                errors.Add(new(OrderValidationErrorCode.TooManyDecimals, "unitPrice", id,
+                    $"Line {id}: unit price {Invariant(line.UnitPrice)} has more decimals than {currency} allows ({currency.MinorUnitDigits}); ERP prices must be whole minor units."));
+            }
+
+            if (errors.Count == before && knownCurrency)
+            {
+                var p = OrderPricing.TryPrice(i, line, currency, order.PricesIncludeVat);
+                if (p is null)
+                {
+                    errors.Add(new(OrderValidationErrorCode.TooManyDecimals, "quantity", id,
+                        $"Line {id}: quantity × unit price = {Invariant(line.Quantity * line.UnitPrice)} has more decimals than {currency} allows ({currency.MinorUnitDigits}); use a quantity or price that gives whole minor units."));
+                }
+                else
+                {
+                    CheckLimits(errors, p, id, currency);
+                    priced.Add(p);
+                }
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            CheckOrderTotals(errors, priced);
+        }
+
+        return errors;
+    }
+
+    public static void ThrowIfInvalid(InvoicingOrder order)
+    {
+        var errors = Validate(order);
+        if (errors.Count > 0)
+        {
+            throw new InvoicingOrderValidationException(errors);
+        }
+    }
+
+    internal static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    internal static void RequireText(List<OrderValidationError> errors, string? value, string field, string? lineId, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new(OrderValidationErrorCode.MissingField, field, lineId, $"{Where(lineId)}{field} is missing; a non-blank value of at most {max} characters is required."));
+            return;
+        }
+
+        OptionalText(errors, value, field, lineId, max);
+    }
+
+    internal static void OptionalText(List<OrderValidationError> errors, string? value, string field, string? lineId, int max)
+    {
+        if (value is not null && value.Length > max)
+        {
+            errors.Add(new(OrderValidationErrorCode.FieldTooLong, field, lineId, $"{Where(lineId)}{field} is {value.Length} characters; at most {max} are allowed."));
+        }
+    }
+
+    internal static string Where(string? lineId) => lineId is null ? string.Empty : $"Line {lineId}: ";
+
+    private static void CheckLimits(List<OrderValidationError> errors, PricedLine p, string id, Currency currency)
+    {
+        long unitInclVat = p.Line.Quantity == 0 ? 0 : (long)Math.Abs(p.Gross / p.Line.Quantity);
+        if (Math.Abs(p.Gross) > MinorUnitMath.KlarnaMaxAmount || Math.Abs(p.Total) > MinorUnitMath.KlarnaMaxAmount || unitInclVat > MinorUnitMath.KlarnaMaxAmount)
+        {
+            errors.Add(new(OrderValidationErrorCode.AmountOutOfRange, "unitPrice", id,
+                $"Line {id}: the line amount {p.Total} minor units ({currency}) is beyond Klarna's limit of {MinorUnitMath.KlarnaMaxAmount} minor units per line and unit price; split the line."));
+        }
+    }
+
+    private static void CheckOrderTotals(List<OrderValidationError> errors, List<PricedLine> priced)
+    {
+        long goods = priced.Where(p => !p.IsSpreadOverGoods).Where(p => p.IsQuantityDriven).Sum(p => p.Total);
+        long reductions = -priced.Where(p => p.IsSpreadOverGoods).Sum(p => p.Total);
+        if (reductions > goods)
+        {
+            errors.Add(new(OrderValidationErrorCode.DiscountsExceedGoods, "lines", null,
+                $"The order's discounts and gift cards ({reductions} minor units) exceed its goods and services ({goods} minor units); they are spread over the goods invoiced and may not exceed them."));
+        }
+
+        int klarnaLines = KlarnaLineMerger.CountAfterMerging(priced.Select(p => (p.TaxRate, p.Total)).ToList());
+        if (klarnaLines > KlarnaLineMerger.MaxLines)
+        {
+            errors.Add(new(OrderValidationErrorCode.TooManyLines, "lines", null,
+                $"The order needs {klarnaLines} Klarna lines even after merging per VAT rate; Klarna allows at most {KlarnaLineMerger.MaxLines}."));
+        }
+    }
+}
