@@ -41,4 +41,7 @@ public enum KlarnaInvoicingRule
 
     /// <summary>The invoice was never activated at Klarna (failed or not a Klarna invoice), so it cannot be credited through Klarna.</summary>
     NotActivated = 12,
+
+    /// <summary>The invoice total is more than Klarna accepts in one capture (100 000 000 minor units, Klarna's 2020 limit).</summary>
+    CaptureTooLarge = 13,
 }

@@ -26,6 +26,11 @@ internal sealed partial class KlarnaInvoicingService
         {
             return await TransitionAsync(stored, s => s with { State = ActivationState.Failed, LastFailure = ActivationOutcomeClassifier.ToFailure(ex) }).ConfigureAwait(false);
         }
+        catch (ArgumentException ex)
+        {
+            // The client refused the body before sending it: nothing reached Klarna, so this attempt is definitely failed.
+            return await TransitionAsync(stored, s => s with { State = ActivationState.Failed, LastFailure = new ActivationFailure(null, null, [ex.Message], null) }).ConfigureAwait(false);
+        }
         catch (KlarnaApiException ex)
         {
             InvoicingLog.OutcomeUnknown(logger, stored.InvoiceNumber, stored.KlarnaOrderId, ex.Message);

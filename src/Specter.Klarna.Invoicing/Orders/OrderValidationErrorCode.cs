@@ -45,7 +45,7 @@ public enum OrderValidationErrorCode
     /// <summary>The order has no lines.</summary>
     EmptyOrder = 13,
 
-    /// <summary>A unit price or line total is beyond Klarna's limit of 200 000 000 minor units.</summary>
+    /// <summary>A unit price or line total is beyond Klarna's limit of 100 000 000 minor units.</summary>
     AmountOutOfRange = 14,
 
     /// <summary>The order would need more than Klarna's 1000 lines even after merging lines per VAT rate.</summary>

@@ -201,4 +201,31 @@ public sealed class KlarnaInvoicingServiceCreateTests
         result.Status.GetTooltip(Swedish).Should().Contain(result.Status.CaptureId).And.Contain("5 538,00 kr");
         result.Status.GetTooltip(English).Should().Contain(result.Status.CaptureId).And.Contain("SEK 5,538.00");
     }
+
+    [Fact]
+    public async Task CreateInvoice_CaptureOverKlarnasSingleCaptureLimit_RefusedBeforeAnythingIsWritten()
+    {
+        await using var h = InvoicingHarness.Create();
+        var order = h.Reserve(new InvoicingOrder
+        {
+            OrderNumber = "BIG-1",
+            Currency = "SEK",
+            Lines =
+            [
+                new() { LineId = "1", Description = "Maskin", Quantity = 1, UnitPrice = 600_000m, VatRate = 25 },
+                new() { LineId = "2", Description = "Maskin", Quantity = 1, UnitPrice = 600_000m, VatRate = 25 },
+            ],
+        });
+
+        var act = () => h.Invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "BIG-F1" });
+
+        (await act.Should().ThrowAsync<KlarnaInvoicingRuleException>()).Which.Rule.Should().Be(KlarnaInvoicingRule.CaptureTooLarge);
+        (await h.Invoicing.GetActivationStatusAsync("BIG-F1")).Should().BeNull();
+    }
+
+    [Fact]
+    public void DomainAndClient_AgreeOnKlarnasAmountLimit()
+    {
+        Specter.Klarna.Invoicing.Internal.MinorUnitMath.KlarnaMaxAmount.Should().Be(Specter.Klarna.Invoicing.Klarna.Internal.KlarnaRequestBodies.MaxAmount);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Specter.Klarna.Invoicing.Internal;
 using Specter.Klarna.Invoicing.Invoicing.Internal;
 using Specter.Klarna.Invoicing.Orders.Internal;
 
@@ -41,7 +42,7 @@ internal static class InvoicePlanner
         }
 
         var total = priced.ToMoney(lines.Sum(l => l.Amount.MinorUnits));
-        violations = CheckPlan(total, request);
+        violations = CheckPlan(total, request, hasReservation: order.KlarnaOrderId is not null);
         if (violations.Count > 0)
         {
             return new InvoicePlanOutcome { Decision = decision, Violations = violations };
@@ -110,9 +111,14 @@ internal static class InvoicePlanner
         return violations;
     }
 
-    private static List<KlarnaInvoicingRuleViolation> CheckPlan(Money total, InvoicePlanRequest request)
+    private static List<KlarnaInvoicingRuleViolation> CheckPlan(Money total, InvoicePlanRequest request, bool hasReservation)
     {
         var violations = new List<KlarnaInvoicingRuleViolation>();
+        if (hasReservation && total.MinorUnits > MinorUnitMath.KlarnaMaxAmount)
+        {
+            violations.Add(PlanningViolations.CaptureTooLarge(total));
+        }
+
         if (total.MinorUnits < 0)
         {
             violations.Add(PlanningViolations.NegativeCapture(total));

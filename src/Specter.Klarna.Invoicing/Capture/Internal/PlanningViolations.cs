@@ -1,4 +1,5 @@
 using System.Globalization;
+using Specter.Klarna.Invoicing.Internal;
 
 namespace Specter.Klarna.Invoicing.Capture.Internal;
 
@@ -29,6 +30,11 @@ internal static class PlanningViolations
             KlarnaInvoicingRule.InvalidPrepaymentPercent,
             $"A prepayment percent ({Text(percent)}) is only allowed on a prepayment invoice.",
             $"En förskottsprocent ({Text(percent)?.Replace('.', ',')}) är bara tillåten på en förskottsfaktura.");
+
+    public static KlarnaInvoicingRuleViolation CaptureTooLarge(Money total) => new(
+        KlarnaInvoicingRule.CaptureTooLarge,
+        $"The invoice total {Major(total)} is more than Klarna accepts in one capture ({Major(new Money(MinorUnitMath.KlarnaMaxAmount, total.Currency))}); split the order into several invoices.",
+        $"Fakturabeloppet {Major(total, true)} är mer än Klarna tar emot i en dragning ({Major(new Money(MinorUnitMath.KlarnaMaxAmount, total.Currency), true)}); dela upp ordern på flera fakturor.");
 
     public static KlarnaInvoicingRuleViolation ExceedsAuthorized(Money total, Money limit) => new(
         KlarnaInvoicingRule.ExceedsAuthorizedAmount,

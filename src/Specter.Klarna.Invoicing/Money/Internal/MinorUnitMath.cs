@@ -8,7 +8,7 @@ namespace Specter.Klarna.Invoicing.Internal;
 internal static class MinorUnitMath
 {
     /// <summary>Klarna's upper limit for unit prices and line totals, in minor units.</summary>
-    public const long KlarnaMaxAmount = 200_000_000;
+    public const long KlarnaMaxAmount = 100_000_000;
 
     /// <summary>Splits <paramref name="total"/> by <paramref name="weights"/> (largest remainder, ties to the lower index).</summary>
     public static long[] Allocate(long total, ReadOnlySpan<long> weights)
