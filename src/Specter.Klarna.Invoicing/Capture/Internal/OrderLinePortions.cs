@@ -67,22 +67,19 @@ internal static class OrderLinePortions
             result.Add(Line(order, p, quantity, amount, vat, discount));
         }
 
-        result.Sort((a, b) => IndexOf(order, a).CompareTo(IndexOf(order, b)));
+        // Back into order-line order; ids are unique (validated), so one lookup table keeps the sort O(n log n).
+        var position = new Dictionary<string, int>(order.Lines.Count, StringComparer.Ordinal);
+        for (int i = 0; i < order.Lines.Count; i++)
+        {
+            position[order.Lines[i].Line.LineId] = i;
+        }
+
+        result.Sort((a, b) => Position(position, a).CompareTo(Position(position, b)));
         return result;
     }
 
-    private static int IndexOf(PricedOrder order, InvoicePlanLine line)
-    {
-        for (int i = 0; i < order.Lines.Count; i++)
-        {
-            if (order.Lines[i].Line.LineId == line.OrderLineId)
-            {
-                return i;
-            }
-        }
-
-        return int.MaxValue;
-    }
+    private static int Position(Dictionary<string, int> position, InvoicePlanLine line) =>
+        line.OrderLineId is { } id && position.TryGetValue(id, out int index) ? index : int.MaxValue;
 
     private static InvoicePlanLine Line(PricedOrder order, PricedLine p, decimal quantity, long amount, long vat, long discount) => new()
     {
