@@ -1,10 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using Snapshooter;
-using Snapshooter.Xunit;
 using Specter.Klarna.Invoicing.Internal;
 using Specter.Klarna.Invoicing.Klarna.Internal;
-using Specter.Klarna.Invoicing.Tests.Conventions;
 using Specter.Klarna.Invoicing.Tests.Snapshots;
 using static Specter.Klarna.Invoicing.Tests.TestDoubles.TestOrders;
 
@@ -109,19 +106,11 @@ public sealed class CaptureBodySnapshotTests
     private static void MatchBody(InvoicePlan plan, string? part = null, [CallerMemberName] string test = "")
     {
         var body = Encoding.UTF8.GetString(KlarnaRequestBodies.Capture(CaptureRequestMapper.ToRequest(plan.Capture!)));
-        if (part is null)
-        {
-            CommittedSnapshot.Match(body);
-        }
-        else
-        {
-            CommittedSnapshot.Match(body, SnapshotNameExtension.Create(part));
-        }
+        CommittedSnapshot.Match(body, part, test: test);
 
         // Snapshooter compares a JSON string as parsed JSON, so "\u00C4" and "Ä" (or added whitespace) would still match.
         // The body is hashed and sent byte for byte, so also require the committed text verbatim.
-        var file = Path.Combine(PublicApiFiles.RepositoryRoot(), "tests", "Specter.Klarna.Invoicing.Tests", "Capture", "__snapshots__",
-            $"{nameof(CaptureBodySnapshotTests)}.{test}{(part is null ? string.Empty : "_" + part)}.snap");
+        var file = CommittedSnapshot.PathOf(part, test: test);
         File.ReadAllText(file).TrimStart('\uFEFF').TrimEnd('\r', '\n').Should().Be(body, "the capture body is compared byte for byte with " + file);
     }
 }

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text;
-using Snapshooter;
 using Specter.Klarna.Invoicing.Tests.Snapshots;
 
 namespace Specter.Klarna.Invoicing.Tests.Conventions;
@@ -21,7 +20,7 @@ public sealed class PublicApiSnapshotTests
     {
         var rendered = PublicApiRenderer.Render(Assembly.Load(assembly));
 
-        CommittedSnapshot.Match(rendered, SnapshotNameExtension.Create(assembly));
+        CommittedSnapshot.Match(rendered, assembly);
     }
 }
 
