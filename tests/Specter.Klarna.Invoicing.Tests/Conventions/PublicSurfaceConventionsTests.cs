@@ -2,42 +2,46 @@ using System.Reflection;
 
 namespace Specter.Klarna.Invoicing.Tests.Conventions;
 
-/// <summary>Stripe-style "wholesome" tests over the shipped assembly's public surface.</summary>
+/// <summary>Stripe-style "wholesome" tests over the public surface of both shipped assemblies.</summary>
 public sealed class PublicSurfaceConventionsTests
 {
-    private static readonly Assembly Library = Assembly.Load("Specter.Klarna.Invoicing");
+    /// <summary>The shipped assemblies: the library and its test kit (Klarna simulator).</summary>
+    public static TheoryData<string> ShippedAssemblies => new() { "Specter.Klarna.Invoicing", "Specter.Klarna.Invoicing.Testing" };
 
-    private static IEnumerable<Type> PublicTypes => Library.GetExportedTypes();
-
-    [Fact]
-    public void PublicClasses_AreSealedOrAbstractOrStatic()
+    [Theory]
+    [MemberData(nameof(ShippedAssemblies))]
+    public void PublicClasses_AreSealedOrAbstractOrStatic(string assembly)
     {
-        var offenders = PublicTypes
+        var offenders = PublicTypes(assembly)
             .Where(t => t.IsClass && !t.IsSealed && !t.IsAbstract && !typeof(Delegate).IsAssignableFrom(t))
             .Select(t => t.FullName);
 
         offenders.Should().BeEmpty("public classes are sealed unless designed for inheritance");
     }
 
-    [Fact]
-    public void PublicTypes_DoNotLiveInInternalNamespaces()
+    [Theory]
+    [MemberData(nameof(ShippedAssemblies))]
+    public void PublicTypes_DoNotLiveInInternalNamespaces(string assembly)
     {
-        var offenders = PublicTypes
+        var offenders = PublicTypes(assembly)
             .Where(t => t.Namespace is { } ns && (ns.EndsWith(".Internal", StringComparison.Ordinal) || ns.Contains(".Internal.", StringComparison.Ordinal)))
             .Select(t => t.FullName);
 
         offenders.Should().BeEmpty();
     }
 
-    [Fact]
-    public void PublicAsyncMethods_EndInAsync_AndTakeCancellationTokenLast()
+    [Theory]
+    [MemberData(nameof(ShippedAssemblies))]
+    public void PublicAsyncMethods_EndInAsync_AndTakeCancellationTokenLast(string assembly)
     {
         var offenders = new List<string>();
-        foreach (var type in PublicTypes)
+        foreach (var type in PublicTypes(assembly))
         {
+            var frameworkContracts = FrameworkInterfaceImplementations(type);
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             {
-                if (method.IsSpecialName || !IsAwaitable(method.ReturnType))
+                // IAsyncDisposable.DisposeAsync() and the like: the signature is the framework's, not ours.
+                if (method.IsSpecialName || !IsAwaitable(method.ReturnType) || frameworkContracts.Contains(method))
                 {
                     continue;
                 }
@@ -55,11 +59,12 @@ public sealed class PublicSurfaceConventionsTests
         offenders.Should().BeEmpty();
     }
 
-    [Fact]
-    public void PublicMembers_DoNotUseFloatingPointForMoney()
+    [Theory]
+    [MemberData(nameof(ShippedAssemblies))]
+    public void PublicMembers_DoNotUseFloatingPointForMoney(string assembly)
     {
         var offenders = new List<string>();
-        foreach (var type in PublicTypes)
+        foreach (var type in PublicTypes(assembly))
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             {
@@ -81,18 +86,30 @@ public sealed class PublicSurfaceConventionsTests
         offenders.Should().BeEmpty("money is long minor units (or decimal only at the ERP boundary), never double/float");
     }
 
-    [Fact]
-    public void EveryPublicType_IsApprovedInPublicApiFiles()
+    [Theory]
+    [MemberData(nameof(ShippedAssemblies))]
+    public void EveryPublicType_IsApprovedInPublicApiFiles(string assembly)
     {
-        var approved = PublicApiFiles.ReadApprovedLines("Specter.Klarna.Invoicing");
+        var approved = PublicApiFiles.ReadApprovedLines(assembly);
+        approved.Should().NotBeEmpty($"src/{assembly} has PublicAPI.Shipped.txt/PublicAPI.Unshipped.txt");
 
-        var missing = PublicTypes
+        var missing = PublicTypes(assembly)
             .Select(t => t.FullName!.Replace('+', '.'))
             .Where(name => !approved.Any(line => line.StartsWith(name, StringComparison.Ordinal) || line.Contains(" " + name, StringComparison.Ordinal)))
             .ToList();
 
         missing.Should().BeEmpty("every public type is approved in PublicAPI.Shipped.txt or PublicAPI.Unshipped.txt");
     }
+
+    private static Type[] PublicTypes(string assembly) => Assembly.Load(assembly).GetExportedTypes();
+
+    private static HashSet<MethodInfo> FrameworkInterfaceImplementations(Type type) =>
+        type.IsInterface
+            ? []
+            : type.GetInterfaces()
+                .Where(i => i.Assembly != type.Assembly)
+                .SelectMany(i => type.GetInterfaceMap(i).TargetMethods)
+                .ToHashSet();
 
     private static bool IsAwaitable(Type type) =>
         type == typeof(Task) || type == typeof(ValueTask)
