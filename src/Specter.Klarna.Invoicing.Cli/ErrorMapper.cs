@@ -1,0 +1,49 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+
+namespace Specter.Klarna.Invoicing.Cli;
+
+/// <summary>Turns every failure into one line and a stable exit code; never a stack trace.</summary>
+internal static class ErrorMapper
+{
+    public static (int ExitCode, string Kind, string Message, string? Code) Map(Exception exception, CliSettings? settings)
+    {
+        var culture = settings?.Culture;
+        return exception switch
+        {
+            CliUsageException ex => (ExitCodes.InvalidInput, "invalid-input", ex.Message, null),
+            InvoicingOrderValidationException ex => (ExitCodes.InvalidInput, "invalid-order", "invalid order: " + InvoicingSession.Describe(ex), ex.Errors.Count > 0 ? ex.Errors[0].Code.ToString() : null),
+            OptionsValidationException ex => (ExitCodes.InvalidInput, "invalid-configuration", "invalid configuration: " + string.Join(" ", ex.Failures), null),
+            KlarnaInvoicingRuleException ex => (
+                ForRule(ex.Rule),
+                "rule",
+                $"refused ({ex.Rule}): {(ex.Violation is { } v ? v.GetMessage(culture) : ex.Message)}",
+                ex.Rule?.ToString()),
+            KlarnaApiException ex => (
+                IsAmbiguous(ex.StatusCode) ? ExitCodes.OutcomeUnknown : ExitCodes.KlarnaRefused,
+                "klarna",
+                ex.Message,
+                ex.ErrorCode),
+            HttpRequestException or TimeoutRejectedException or TaskCanceledException => (
+                ExitCodes.Unexpected,
+                "unreachable",
+                $"Klarna could not be reached ({exception.GetType().Name}: {exception.Message}); nothing was written, try again later.",
+                null),
+            _ => (ExitCodes.Unexpected, "unexpected", $"unexpected error ({exception.GetType().Name}): {exception.Message}", null),
+        };
+    }
+
+    public static int ForRule(KlarnaInvoicingRule? rule) =>
+        rule is KlarnaInvoicingRule.InvoiceLocked or KlarnaInvoicingRule.ActivationInProgress ? ExitCodes.Locked : ExitCodes.InvalidInput;
+
+    public static int ForState(ActivationState state) => state switch
+    {
+        ActivationState.Activated or ActivationState.NotKlarna => ExitCodes.Ok,
+        ActivationState.Failed => ExitCodes.KlarnaRefused,
+        _ => ExitCodes.OutcomeUnknown,
+    };
+
+    /// <summary>A 409 or 5xx on a write may have been applied: the outcome is unknown.</summary>
+    private static bool IsAmbiguous(HttpStatusCode status) => status == HttpStatusCode.Conflict || (int)status >= 500;
+}
