@@ -24,6 +24,7 @@ internal static class CliApp
           release --klarna-order-id ID          release the remaining authorization
           extend --klarna-order-id ID           extend the authorization time
           invoice-all --orders DIR [--first-invoice-number N] [--type …] [--percent N]
+          simulator [--orders DIR]              run the Klarna simulator on loopback until Ctrl+C (reserves the orders in DIR)
           help | version
 
         Common options:
@@ -76,6 +77,7 @@ internal static class CliApp
                 "status" => await InvoiceCommands.StatusAsync(command, settings, context).ConfigureAwait(false),
                 "recover" => await InvoiceCommands.RecoverAsync(settings, context).ConfigureAwait(false),
                 "invoice-all" => await InvoiceCommands.InvoiceAllAsync(command, settings, context).ConfigureAwait(false),
+                "simulator" => await SimulatorCommand.RunAsync(command, settings, context).ConfigureAwait(false),
                 _ => await ReservationCommands.RunAsync(command, settings, context).ConfigureAwait(false),
             };
         }

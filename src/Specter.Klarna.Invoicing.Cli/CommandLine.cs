@@ -47,6 +47,7 @@ internal static class CommandLine
         ["release"] = ["--klarna-order-id"],
         ["extend"] = ["--klarna-order-id"],
         ["invoice-all"] = ["--orders", "--first-invoice-number", "--type", "--percent"],
+        ["simulator"] = ["--orders"],
         ["help"] = [],
         ["version"] = [],
     };
