@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+using Specter.Klarna.Invoicing.Persistence;
+using Specter.Klarna.Invoicing.Sqlite;
+
+namespace Specter.Klarna.Invoicing.Ledgers.Tests;
+
+public sealed class SqliteSchemaTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("specter-sqlite-").FullName;
+
+    private string DatabasePath => Path.Combine(_directory, "ledger.db");
+
+    [Fact]
+    public async Task FirstUse_WithoutInitialize_CreatesSchemaInWalMode()
+    {
+        var ledger = new SqliteKlarnaInvoiceLedger(DatabasePath);
+
+        (await ledger.ListUnsettledAsync()).Should().BeEmpty();
+
+        (await ScalarAsync("PRAGMA journal_mode;")).Should().Be("wal");
+        (await ScalarAsync("SELECT version FROM klarna_ledger_schema;")).Should().Be(1L);
+    }
+
+    [Fact]
+    public async Task NewerSchema_IsRefusedWithTypedError()
+    {
+        await new SqliteKlarnaInvoiceLedger(DatabasePath).InitializeAsync();
+        await ScalarAsync("UPDATE klarna_ledger_schema SET version = 99;");
+
+        var act = () => new SqliteKlarnaInvoiceLedger(DatabasePath).FindAsync("1");
+
+        var error = (await act.Should().ThrowAsync<KlarnaLedgerSchemaException>()).Which;
+        error.DatabaseVersion.Should().Be(99);
+        error.SupportedVersion.Should().Be(1);
+        error.Message.Should().Contain("upgrade the package");
+    }
+
+    [Fact]
+    public async Task Initialize_Twice_AndFromManyInstancesAtOnce_IsIdempotent()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => new SqliteKlarnaInvoiceLedger(DatabasePath).InitializeAsync())));
+        var ledger = new SqliteKlarnaInvoiceLedger(DatabasePath);
+        await ledger.InitializeAsync();
+        await ledger.InitializeAsync();
+
+        (await ScalarAsync("SELECT count(*) FROM klarna_ledger_schema;")).Should().Be(1L);
+    }
+
+    [Fact]
+    public async Task InstallationNamespace_IsCreatedOnce_AndSharedByEveryInstance()
+    {
+        var first = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => new SqliteKlarnaInvoiceLedger(DatabasePath).GetOrCreateInstallationNamespaceAsync())));
+        var later = await new SqliteKlarnaInvoiceLedger(DatabasePath).GetOrCreateInstallationNamespaceAsync();
+
+        first.Distinct().Should().ContainSingle().Which.Should().Be(later).And.NotBe(Guid.Empty);
+    }
+
+    [Fact]
+    public async Task UnsettledRule_IsEnforcedByTheDatabaseItself()
+    {
+        var ledger = new SqliteKlarnaInvoiceLedger(DatabasePath);
+        await ledger.InitializeAsync();
+        await ScalarAsync("INSERT INTO klarna_invoices (invoice_number, order_number, klarna_order_id, state, attempt, created_at, updated_at, recovery_attempts, version, plan) VALUES ('1', 'O', 'K', 1, 1, 'x', 'x', 0, 1, '{}');");
+
+        var act = () => ScalarAsync("INSERT INTO klarna_invoices (invoice_number, order_number, klarna_order_id, state, attempt, created_at, updated_at, recovery_attempts, version, plan) VALUES ('2', 'O', 'K', 4, 1, 'x', 'x', 0, 2, '{}');");
+
+        (await act.Should().ThrowAsync<SqliteException>()).Which.Message.Should().Contain("UNIQUE constraint failed: klarna_invoices.klarna_order_id");
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}
