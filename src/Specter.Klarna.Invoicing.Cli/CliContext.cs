@@ -23,8 +23,15 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Func<strin
         Out.Write(settings.Json ? JsonViews.Write(json()) + System.Environment.NewLine : human());
     }
 
-    public Task<InvoicingSession> OpenSessionAsync(CliSettings settings)
+    /// <param name="settings">The settings.</param>
+    /// <param name="readsLedgerOnly">The command only reads the ledger (status): Klarna is never called, so no credentials are needed.</param>
+    public Task<InvoicingSession> OpenSessionAsync(CliSettings settings, bool readsLedgerOnly = false)
     {
+        if (readsLedgerOnly && string.IsNullOrEmpty(settings.Password))
+        {
+            settings = settings with { Username = "ledger-only", Password = "ledger-only-no-klarna-calls" };
+        }
+
         settings.RequireCredentials();
         return OpenAsync();
 

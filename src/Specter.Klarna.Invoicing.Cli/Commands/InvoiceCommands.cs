@@ -46,7 +46,7 @@ internal static class InvoiceCommands
     public static async Task<int> StatusAsync(ParsedCommand command, CliSettings settings, CliContext context)
     {
         string invoiceNumber = command.Require("--invoice-number");
-        var session = await context.OpenSessionAsync(settings).ConfigureAwait(false);
+        var session = await context.OpenSessionAsync(settings, readsLedgerOnly: true).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             var status = await session.Invoicing.GetActivationStatusAsync(invoiceNumber, context.CancellationToken).ConfigureAwait(false)

@@ -38,7 +38,7 @@ internal static class SimulatorCommand
                     OrderLines = [new SimulatedOrderLine { Name = "Order " + order.OrderNumber, Reference = order.OrderNumber, Quantity = 1, UnitPrice = total.MinorUnits, TaxRate = 0 }],
                     MerchantReference1 = order.OrderNumber,
                 });
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {order.OrderNumber}: {id} {total.ToMajorUnits()} {total.Currency}")).ConfigureAwait(false);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {order.OrderNumber}: {id} {total.ToMajorUnits().ToString("F" + total.Currency.MinorUnitDigits, CultureInfo.InvariantCulture)} {total.Currency}")).ConfigureAwait(false);
             }
 
             await output.WriteLineAsync(settings.T("Stoppa med Ctrl+C.", "Stop with Ctrl+C.")).ConfigureAwait(false);
