@@ -31,12 +31,14 @@ internal sealed class InvoicingHarness : IAsyncDisposable
         Action<KlarnaInvoicingOptions>? configure = null,
         IKlarnaInvoiceLedger? ledger = null,
         KlarnaSimulatorOptions? simulatorOptions = null,
-        Func<HttpMessageHandler, HttpMessageHandler>? wrapHandler = null)
+        Func<HttpMessageHandler, HttpMessageHandler>? wrapHandler = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var klarna = new KlarnaSimulator(simulatorOptions ?? new KlarnaSimulatorOptions()).AddMerchant(Username, Password);
         ledger ??= new InMemoryKlarnaInvoiceLedger();
         var services = new ServiceCollection();
         services.AddLogging();
+        configureServices?.Invoke(services);
         services
             .AddKlarnaInvoicing(o =>
             {
