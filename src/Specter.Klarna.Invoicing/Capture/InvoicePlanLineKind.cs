@@ -11,8 +11,4 @@ public enum InvoicePlanLineKind
 
     /// <summary>A negative line netting off earlier prepayments (one per VAT rate).</summary>
     PrepaymentNetting = 2,
-
-    /// <summary>Several order lines merged per VAT rate to stay within Klarna's 1000-line limit.</summary>
-    /// <remarks>The planner merges only the Klarna capture lines; invoice plans it makes keep one line per order line and never contain this kind.</remarks>
-    Merged = 3,
 }

@@ -1,7 +1,7 @@
-namespace Specter.Klarna.Invoicing;
+namespace Specter.Klarna.Invoicing.Capture.Internal;
 
 /// <summary>What the caller asks the planner for.</summary>
-public sealed record InvoicePlanRequest
+internal sealed record InvoicePlanRequest
 {
     /// <summary>Gets the ERP invoice number (becomes the capture reference), at most 255 characters.</summary>
     public required string InvoiceNumber { get; init; }

@@ -1,7 +1,7 @@
-namespace Specter.Klarna.Invoicing;
+namespace Specter.Klarna.Invoicing.Capture.Internal;
 
 /// <summary>The result of planning an invoice: the plan, or why there is none (tester-doer: planning never throws for business rules).</summary>
-public sealed record InvoicePlanOutcome
+internal sealed record InvoicePlanOutcome
 {
     /// <summary>Gets the type decision for the order (proposed type, reason, allowed alternatives).</summary>
     public required InvoiceTypeDecision Decision { get; init; }
