@@ -12,6 +12,7 @@ internal sealed partial class KlarnaInvoicingService
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.InvoiceNumber, nameof(request) + "." + nameof(request.InvoiceNumber));
         OrderValidator.ThrowIfInvalid(order);
 
         var existing = await ledger.FindAsync(request.InvoiceNumber, cancellationToken).ConfigureAwait(false);
