@@ -37,6 +37,10 @@ internal static partial class InvoicingLog
         Message = "Invoice {InvoiceNumber}: Klarna captured it (capture {CaptureId}) but the ledger write failed; recovery will record it")]
     public static partial void ActivatedButNotRecorded(ILogger logger, string invoiceNumber, string captureId, Exception exception);
 
+    [LoggerMessage(EventId = 2010, EventName = "RecoveryFailed", Level = LogLevel.Error,
+        Message = "Invoice {InvoiceNumber} could not be settled by recovery; the other invoices are settled regardless and it is tried again next run")]
+    public static partial void RecoveryFailed(ILogger logger, string invoiceNumber, Exception exception);
+
     [LoggerMessage(EventId = 2009, EventName = "StoredBodyTampered", Level = LogLevel.Error,
         Message = "Invoice {InvoiceNumber}: the stored request body does not match its hash; it is not re-sent")]
     public static partial void StoredBodyTampered(ILogger logger, string invoiceNumber);

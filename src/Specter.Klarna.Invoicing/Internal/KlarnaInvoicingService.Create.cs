@@ -55,6 +55,13 @@ internal sealed partial class KlarnaInvoicingService
             throw new KlarnaInvoicingRuleException(RuleViolations.RetryNeedsFailed(invoiceNumber, existing.State));
         }
 
+        if (!string.Equals(existing.OrderNumber, order.OrderNumber, StringComparison.Ordinal)
+            || !string.Equals(existing.KlarnaOrderId, order.KlarnaOrderId, StringComparison.Ordinal)
+            || !string.Equals(existing.Merchant, order.Merchant, StringComparison.Ordinal))
+        {
+            throw new KlarnaInvoicingRuleException(RuleViolations.InvoiceBelongsToAnotherOrder(invoiceNumber, existing.OrderNumber, existing.KlarnaOrderId));
+        }
+
         return await PlanAndActivateAsync(order, invoiceNumber, existing.Plan.Type, existing.Plan.PrepaymentPercent, existing.Plan.Capture?.Description, existing, cancellationToken).ConfigureAwait(false);
     }
 
@@ -66,7 +73,8 @@ internal sealed partial class KlarnaInvoicingService
         activity?.SetTag("klarna.order_id", order.KlarnaOrderId);
         var started = time.GetTimestamp();
 
-        var priors = await PriorPlansAsync(order.OrderNumber, invoiceNumber, cancellationToken).ConfigureAwait(false);
+        var priorInvoices = await PriorInvoicesAsync(order.OrderNumber, invoiceNumber, cancellationToken).ConfigureAwait(false);
+        var priors = priorInvoices.Select(i => i.Plan).ToList();
         if (!Invoicing.Internal.InvoiceTypeSelector.Decide(order, priors).HasSomethingToInvoice)
         {
             throw new KlarnaInvoicingRuleException(NothingToInvoice);
@@ -103,16 +111,49 @@ internal sealed partial class KlarnaInvoicingService
         InvoicingLog.InvoiceTypeChosen(logger, order.OrderNumber, invoiceNumber, plan.Type, outcome.Decision.Reason, plan.Total.MinorUnits, plan.Total.Currency.Code);
 
         var stored = await RecordIntentAsync(order, plan, existing, cancellationToken).ConfigureAwait(false);
+        if (stored.State == ActivationState.Pending)
+        {
+            await ThrowIfOrderChangedMeanwhileAsync(order, stored, existing, priorInvoices, cancellationToken).ConfigureAwait(false);
+        }
+
         var settled = stored.State == ActivationState.Pending
             ? await SendCaptureAsync(stored, cancellationToken).ConfigureAwait(false)
             : stored;
 
         var released = settled.State == ActivationState.Activated && klarnaOrder is not null
-            && await ReleaseIfLastInvoiceAsync(order, priors, plan, klarnaOrder, cancellationToken).ConfigureAwait(false);
+            && await ReleaseIfLastInvoiceAsync(order, priorInvoices, plan, klarnaOrder, cancellationToken).ConfigureAwait(false);
 
         telemetry.Record(settled.State, plan.Capture?.CapturedAmount, time.GetElapsedTime(started));
         activity?.SetTag("klarna_invoicing.state", settled.State.ToString());
         return new InvoiceResult { Plan = plan, Status = StatusOf(settled), RemainingAuthorizationReleased = released };
+    }
+
+    /// <summary>
+    /// The plan was made from the invoices read before this one was recorded. Recording it took the order's single
+    /// unsettled slot, so from now on no other invoice can start capturing; but one may have been created and settled
+    /// between the read and the record. Then the plan is stale (it could invoice the same goods twice): undo, refuse.
+    /// </summary>
+    private async Task ThrowIfOrderChangedMeanwhileAsync(InvoicingOrder order, LedgerInvoice stored, LedgerInvoice? existing, List<LedgerInvoice> plannedFrom, CancellationToken cancellationToken)
+    {
+        var now = await PriorInvoicesAsync(order.OrderNumber, stored.InvoiceNumber, cancellationToken).ConfigureAwait(false);
+        if (Fingerprint(now).SequenceEqual(Fingerprint(plannedFrom)))
+        {
+            return;
+        }
+
+        // Nothing was sent under this intent yet, so taking it back is safe.
+        bool undone = existing is null
+            ? await ledger.TryDeleteAsync(stored.InvoiceNumber, stored.Version, CancellationToken.None).ConfigureAwait(false)
+            : await ledger.TryUpdateAsync(existing with { UpdatedAt = time.GetUtcNow() }, stored.Version, CancellationToken.None).ConfigureAwait(false) is not null;
+        if (!undone)
+        {
+            throw new InvalidOperationException($"Invoice {stored.InvoiceNumber}: could not take back a capture intent that was never sent (the ledger refused).");
+        }
+
+        throw new KlarnaInvoicingRuleException(RuleViolations.OrderChangedMeanwhile(order.OrderNumber));
+
+        static IEnumerable<string> Fingerprint(List<LedgerInvoice> invoices) =>
+            invoices.Select(i => i.InvoiceNumber + "#" + i.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal);
     }
 
     private static KlarnaInvoicingRuleViolation NothingToInvoice { get; } =
@@ -176,11 +217,14 @@ internal sealed partial class KlarnaInvoicingService
         };
     }
 
-    private async Task<bool> ReleaseIfLastInvoiceAsync(InvoicingOrder order, List<InvoicePlan> priors, InvoicePlan plan, KlarnaOrder klarnaOrder, CancellationToken cancellationToken)
+    private async Task<bool> ReleaseIfLastInvoiceAsync(InvoicingOrder order, List<LedgerInvoice> priorInvoices, InvoicePlan plan, KlarnaOrder klarnaOrder, CancellationToken cancellationToken)
     {
         long remainingAfter = klarnaOrder.RemainingAuthorizedAmount - (plan.Capture?.CapturedAmount.MinorUnits ?? 0);
+
+        // A failed or unsettled earlier invoice still needs the authorization: releasing it would strand that invoice.
         if (!Options.ReleaseRemainingAuthorizationAfterLastInvoice || remainingAfter <= 0
-            || Invoicing.Internal.InvoiceTypeSelector.Decide(order, [.. priors, plan]).HasSomethingToInvoice)
+            || priorInvoices.Any(i => i.State is not (ActivationState.Activated or ActivationState.NotKlarna))
+            || Invoicing.Internal.InvoiceTypeSelector.Decide(order, [.. priorInvoices.Select(i => i.Plan), plan]).HasSomethingToInvoice)
         {
             return false;
         }

@@ -9,11 +9,25 @@ internal sealed partial class KlarnaInvoicingService
         using var activity = InvoicingTelemetry.Source.StartActivity("klarna_invoicing.recover");
         var unsettled = await ledger.ListUnsettledAsync(cancellationToken).ConfigureAwait(false);
         var settled = new List<InvoiceActivationStatus>();
+        var errors = new List<RecoveryError>();
         int still = 0;
 
         foreach (var invoice in unsettled)
         {
-            var after = await SettleAsync(invoice, cancellationToken).ConfigureAwait(false);
+            LedgerInvoice after;
+            try
+            {
+                after = await SettleAsync(invoice, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One invoice that cannot be settled now must not keep recovery from settling the others.
+                InvoicingLog.RecoveryFailed(logger, invoice.InvoiceNumber, ex);
+                errors.Add(new RecoveryError(invoice.InvoiceNumber, ex.Message));
+                still++;
+                continue;
+            }
+
             if (after.IsUnsettled)
             {
                 still++;
@@ -26,7 +40,7 @@ internal sealed partial class KlarnaInvoicingService
             }
         }
 
-        return new RecoveryReport { Examined = unsettled.Count, Settled = settled, StillUnsettled = still };
+        return new RecoveryReport { Examined = unsettled.Count, Settled = settled, StillUnsettled = still, Errors = errors };
     }
 
     private async Task<LedgerInvoice> SettleAsync(LedgerInvoice invoice, CancellationToken cancellationToken)

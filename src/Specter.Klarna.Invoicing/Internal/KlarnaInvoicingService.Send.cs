@@ -48,6 +48,13 @@ internal sealed partial class KlarnaInvoicingService
 
             return unknown;
         }
+        catch (Exception ex)
+        {
+            // Anything else (a rate-limiter rejection, a handler error): whether the request left is not known, so the outcome stays open.
+            var failure = new ActivationFailure(null, null, ["unexpected error: " + ex.GetType().Name + ": " + ex.Message], null);
+            InvoicingLog.OutcomeUnknown(logger, stored.InvoiceNumber, stored.KlarnaOrderId, failure.ErrorMessages[0]);
+            return await TransitionAsync(stored, s => s with { State = ActivationState.Unknown, LastFailure = failure }).ConfigureAwait(false);
+        }
 
         try
         {

@@ -65,14 +65,14 @@ internal sealed partial class KlarnaInvoicingService(
         Attempt = invoice.Attempt,
     };
 
-    private async Task<List<InvoicePlan>> PriorPlansAsync(string orderNumber, string? excludingInvoice, CancellationToken cancellationToken)
+    private async Task<List<LedgerInvoice>> PriorInvoicesAsync(string orderNumber, string? excludingInvoice, CancellationToken cancellationToken)
     {
         var invoices = await ledger.GetByOrderAsync(orderNumber, cancellationToken).ConfigureAwait(false);
-        return invoices
-            .Where(i => !string.Equals(i.InvoiceNumber, excludingInvoice, StringComparison.Ordinal))
-            .Select(i => i.Plan)
-            .ToList();
+        return invoices.Where(i => !string.Equals(i.InvoiceNumber, excludingInvoice, StringComparison.Ordinal)).ToList();
     }
+
+    private async Task<List<InvoicePlan>> PriorPlansAsync(string orderNumber, string? excludingInvoice, CancellationToken cancellationToken) =>
+        (await PriorInvoicesAsync(orderNumber, excludingInvoice, cancellationToken).ConfigureAwait(false)).Select(i => i.Plan).ToList();
 
     private void LogTransition(LedgerInvoice from, LedgerInvoice to) =>
         InvoicingLog.StateChanged(logger, to.InvoiceNumber, to.KlarnaOrderId, from.State, to.State, to.Attempt);

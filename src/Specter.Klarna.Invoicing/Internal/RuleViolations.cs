@@ -28,6 +28,16 @@ internal static class RuleViolations
         $"Invoice {invoiceNumber} is {state}; only a failed activation can be retried.",
         $"Faktura {invoiceNumber} har status {state}; bara en misslyckad aktivering kan göras om.");
 
+    public static KlarnaInvoicingRuleViolation OrderChangedMeanwhile(string orderNumber) => new(
+        KlarnaInvoicingRule.ActivationInProgress,
+        $"Another invoice of order {orderNumber} was created while this one was being prepared; nothing was sent. Open the invoice dialog again.",
+        $"En annan faktura på order {orderNumber} skapades medan den här förbereddes; inget skickades. Öppna fakturadialogen igen.");
+
+    public static KlarnaInvoicingRuleViolation InvoiceBelongsToAnotherOrder(string invoiceNumber, string orderNumber, string? klarnaOrderId) => new(
+        KlarnaInvoicingRule.InvalidInvoiceNumber,
+        $"Invoice {invoiceNumber} belongs to order {orderNumber} (Klarna order {klarnaOrderId ?? "none"}); retry it with that order.",
+        $"Faktura {invoiceNumber} hör till order {orderNumber} (Klarna-order {klarnaOrderId ?? "ingen"}); gör om den med den ordern.");
+
     public static KlarnaInvoicingRuleViolation FromWarning(ProposalWarning warning) => new(
         warning.Code switch
         {

@@ -7,8 +7,14 @@ namespace Specter.Klarna.Invoicing.Tests.TestDoubles;
 internal sealed class KlarnaSimulatorHandlerHook(HttpMessageHandler inner) : DelegatingHandler(inner)
 {
     private int _captures;
+    private int _orderReads;
 
     public Func<Task>? BeforeFirstCapture { get; set; }
+
+    public Func<Task>? BeforeFirstOrderRead { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the first capture is answered 403 CAPTURE_NOT_ALLOWED without reaching the simulator.</summary>
+    public bool RefuseFirstCapture { get; set; }
 
     public Func<HttpRequestMessage, Task>? AfterEachCapture { get; set; }
 
@@ -24,9 +30,30 @@ internal sealed class KlarnaSimulatorHandlerHook(HttpMessageHandler inner) : Del
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         bool isCapture = request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath.EndsWith("/captures", StringComparison.Ordinal);
-        if (isCapture && Interlocked.Increment(ref _captures) == 1 && BeforeFirstCapture is { } before)
+        bool isOrderRead = request.Method == HttpMethod.Get && request.RequestUri!.Segments.Length == 5;
+        if (isOrderRead && Interlocked.Increment(ref _orderReads) == 1 && BeforeFirstOrderRead is { } beforeRead)
         {
-            await before();
+            await beforeRead();
+        }
+
+        if (isCapture && Interlocked.Increment(ref _captures) == 1)
+        {
+            if (BeforeFirstCapture is { } before)
+            {
+                await before();
+            }
+
+            if (RefuseFirstCapture)
+            {
+                return new HttpResponseMessage(System.Net.HttpStatusCode.Forbidden)
+                {
+                    RequestMessage = request,
+                    Content = new StringContent(
+                        """{"error_code":"CAPTURE_NOT_ALLOWED","error_messages":["Captured amount is higher than the remaining authorized amount. Capture not possible."],"correlation_id":"test-correlation-1"}""",
+                        Encoding.UTF8,
+                        "application/json"),
+                };
+            }
         }
 
         var response = await base.SendAsync(request, cancellationToken);
