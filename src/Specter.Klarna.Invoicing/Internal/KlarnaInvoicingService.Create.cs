@@ -14,6 +14,7 @@ internal sealed partial class KlarnaInvoicingService
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InvoiceNumber, nameof(request) + "." + nameof(request.InvoiceNumber));
         OrderValidator.ThrowIfInvalid(order);
+        ThrowIfUnknownMerchant(order);
 
         var existing = await ledger.FindAsync(request.InvoiceNumber, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
@@ -47,6 +48,7 @@ internal sealed partial class KlarnaInvoicingService
         ArgumentNullException.ThrowIfNull(order);
         ArgumentException.ThrowIfNullOrWhiteSpace(invoiceNumber);
         OrderValidator.ThrowIfInvalid(order);
+        ThrowIfUnknownMerchant(order);
 
         var existing = await ledger.FindAsync(invoiceNumber, cancellationToken).ConfigureAwait(false)
             ?? throw new KlarnaInvoicingRuleException(RuleViolations.InvoiceNotFound(invoiceNumber));

@@ -12,6 +12,7 @@ internal sealed partial class KlarnaInvoicingService
     {
         ArgumentNullException.ThrowIfNull(order);
         OrderValidator.ThrowIfInvalid(order);
+        ThrowIfUnknownMerchant(order);
         request ??= new InvoiceProposalRequest();
 
         var priors = await PriorPlansAsync(order.OrderNumber, request.InvoiceNumber, cancellationToken).ConfigureAwait(false);

@@ -52,6 +52,24 @@ internal sealed partial class KlarnaInvoicingService(
         }
     }
 
+    /// <summary>An order with a reservation must name a configured merchant profile: a typed input error, before anything is read or written.</summary>
+    private void ThrowIfUnknownMerchant(InvoicingOrder order)
+    {
+        if (order.KlarnaOrderId is null)
+        {
+            return;
+        }
+
+        try
+        {
+            merchants.Resolve(order.Merchant);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvoicingOrderValidationException([new OrderValidationError(OrderValidationErrorCode.UnknownMerchant, "merchant", null, ex.Message)]);
+        }
+    }
+
     internal static InvoiceActivationStatus StatusOf(LedgerInvoice invoice) => new()
     {
         InvoiceNumber = invoice.InvoiceNumber,

@@ -53,4 +53,7 @@ public enum OrderValidationErrorCode
 
     /// <summary>The order's discounts and gift cards are larger than its goods value (the order total would be negative).</summary>
     DiscountsExceedGoods = 16,
+
+    /// <summary>The order has a Klarna reservation but names a merchant profile that is not configured (or none, and no default applies).</summary>
+    UnknownMerchant = 17,
 }

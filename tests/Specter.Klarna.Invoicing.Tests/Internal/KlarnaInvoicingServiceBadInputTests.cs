@@ -69,4 +69,53 @@ public sealed class KlarnaInvoicingServiceBadInputTests
         await FluentActions.Awaiting(() => h.Invoicing.GetActivationStatusAsync(" ")).Should().ThrowAsync<ArgumentException>();
         await FluentActions.Awaiting(() => h.Invoicing.GetKlarnaOrderAsync(null, "")).Should().ThrowAsync<ArgumentException>();
     }
+
+    [Fact]
+    public async Task ProposeAndCreate_UnknownMerchantProfile_IsATypedValidationErrorBeforeAnyCall()
+    {
+        await using var h = InvoicingHarness.Create();
+        var order = h.Reserve(SampleOrders.Simple()) with { Merchant = "FI" };
+        int requestsBefore = h.Klarna.ReceivedRequests.Count;
+
+        var propose = () => h.Invoicing.ProposeAsync(order);
+        var create = () => h.Invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "M-1" });
+
+        (await propose.Should().ThrowAsync<InvoicingOrderValidationException>()).Which.Errors.Should().ContainSingle(e => e.Code == OrderValidationErrorCode.UnknownMerchant && e.Field == "merchant");
+        (await create.Should().ThrowAsync<InvoicingOrderValidationException>()).Which.Errors.Should().ContainSingle(e => e.Code == OrderValidationErrorCode.UnknownMerchant);
+        h.Klarna.ReceivedRequests.Count.Should().Be(requestsBefore);
+    }
+
+    [Theory]
+    [InlineData(1e28)]
+    [InlineData(2_000_000_000)]
+    public async Task CreateInvoice_AbsurdQuantity_IsATypedValidationError_NotAnOverflow(double quantity)
+    {
+        await using var h = InvoicingHarness.Create();
+        var order = SampleOrders.Simple() with { Lines = [SampleOrders.Simple().Lines[0] with { Quantity = (decimal)quantity, DeliveredQuantity = 0 }] };
+
+        var act = () => h.Invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "Q-1" });
+
+        (await act.Should().ThrowAsync<InvoicingOrderValidationException>()).Which.Errors.Should().Contain(e => e.Code == OrderValidationErrorCode.AmountOutOfRange && e.LineId == "1");
+    }
+
+    [Theory]
+    [InlineData("vatRate", "$.lines[0].vatRate")]
+    [InlineData("pricesIncludeVat", "$.pricesIncludeVat")]
+    public void OrderJson_MissingVatFields_AreRequired_NotSilentlyDefaulted(string field, string path)
+    {
+        string json = InvoicingOrderJson.Serialize(SampleOrders.Simple());
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        if (field == "pricesIncludeVat")
+        {
+            node.Remove(field);
+        }
+        else
+        {
+            node["lines"]![0]!.AsObject().Remove(field);
+        }
+
+        var act = () => InvoicingOrderJson.Parse(node.ToJsonString());
+
+        act.Should().Throw<InvoicingOrderValidationException>().Which.Errors.Should().Contain(e => e.Code == OrderValidationErrorCode.MissingField && e.Field == path);
+    }
 }

@@ -44,7 +44,7 @@ public sealed class InvoicingOrderJsonTests
     [Theory]
     [InlineData("{", "$")]
     [InlineData("""{"orderNumber":"1","currency":"SEK","lines":[{"lineId":"1","description":"x","kind":"goods","quantity":"3","unitPrice":1}]}""", "$.lines[0].quantity")]
-    [InlineData("""{"orderNumber":"1","currency":"SEK","lines":[{"lineId":"1","description":"x","kind":"gadget","quantity":3,"unitPrice":1}]}""", "$.lines[0].kind")]
+    [InlineData("""{"orderNumber":"1","currency":"SEK","pricesIncludeVat":true,"lines":[{"lineId":"1","description":"x","kind":"gadget","quantity":3,"unitPrice":1,"vatRate":25}]}""", "$.lines[0].kind")]
     [InlineData("""{"orderNumber":"1","currency":"SEK","colour":"red","lines":[]}""", "$")]
     public void Parse_MalformedJson_ThrowsValidationExceptionNamingPath(string json, string path)
     {
@@ -56,7 +56,7 @@ public sealed class InvoicingOrderJsonTests
     [Fact]
     public void Parse_MissingRequiredField_IsMissingField()
     {
-        var ex = FluentActions.Invoking(() => InvoicingOrderJson.Parse("""{"currency":"SEK","lines":[{"lineId":"1","description":"x","quantity":1}]}"""))
+        var ex = FluentActions.Invoking(() => InvoicingOrderJson.Parse("""{"currency":"SEK","pricesIncludeVat":true,"lines":[{"lineId":"1","description":"x","quantity":1,"vatRate":25}]}"""))
             .Should().Throw<InvoicingOrderValidationException>().Which;
 
         ex.Errors.Select(e => (e.Code, e.Field)).Should().BeEquivalentTo([(OrderValidationErrorCode.MissingField, "$.lines[0].unitPrice"), (OrderValidationErrorCode.MissingField, "$.orderNumber")]);

@@ -41,6 +41,12 @@ internal static class OrderJsonMapper
             errors.Add(Missing("$.currency", null));
         }
 
+        // Required although the C# model has a default: a net-price export that omits it would be under-invoiced by the VAT.
+        if (dto.PricesIncludeVat is null)
+        {
+            errors.Add(Missing("$.pricesIncludeVat", null));
+        }
+
         return new InvoicingOrder
         {
             OrderNumber = dto.OrderNumber ?? string.Empty,
@@ -64,7 +70,7 @@ internal static class OrderJsonMapper
             LineId = l.LineId,
             ArticleNumber = l.ArticleNumber,
             Description = l.Description,
-            Kind = Kinds.First(k => k.Kind == l.Kind).Name,
+            Kind = Array.Find(Kinds, k => k.Kind == l.Kind).Name ?? throw new ArgumentException($"Line {l.LineId}: {l.Kind} is not a line kind.", nameof(order)),
             Quantity = l.Quantity,
             DeliveredQuantity = l.DeliveredQuantity,
             Unit = l.Unit,
@@ -91,7 +97,7 @@ internal static class OrderJsonMapper
             }
         }
 
-        foreach (var (value, name) in new[] { ((object?)dto.LineId, "lineId"), (dto.Description, "description"), (dto.Quantity, "quantity"), (dto.UnitPrice, "unitPrice") })
+        foreach (var (value, name) in new[] { ((object?)dto.LineId, "lineId"), (dto.Description, "description"), (dto.Quantity, "quantity"), (dto.UnitPrice, "unitPrice"), (dto.VatRate, "vatRate") })
         {
             if (value is null)
             {

@@ -7,6 +7,9 @@ namespace Specter.Klarna.Invoicing.Orders.Internal;
 /// <summary>Checks an <see cref="InvoicingOrder"/> against every rule the planner and Klarna rely on, collecting all errors.</summary>
 internal static class OrderValidator
 {
+    private const decimal MaxQuantity = 1_000_000_000m;
+    private const decimal MaxUnitPrice = 1_000_000_000_000m;
+
     public const int MaxTextLength = 255;
     public const int MaxUnitLength = 10;
 
@@ -48,6 +51,13 @@ internal static class OrderValidator
             {
                 errors.Add(new(OrderValidationErrorCode.TooManyDecimals, "unitPrice", id,
                     $"Line {id}: unit price {Invariant(line.UnitPrice)} has more decimals than {currency} allows ({currency.MinorUnitDigits}); ERP prices must be whole minor units."));
+            }
+
+            if (errors.Count == before && (Math.Abs(line.Quantity) > MaxQuantity || Math.Abs(line.UnitPrice) > MaxUnitPrice))
+            {
+                // Far beyond any Klarna line; checked first so the exact arithmetic below cannot overflow.
+                errors.Add(new(OrderValidationErrorCode.AmountOutOfRange, Math.Abs(line.Quantity) > MaxQuantity ? "quantity" : "unitPrice", id,
+                    $"Line {id}: quantity {Invariant(line.Quantity)} × unit price {Invariant(line.UnitPrice)} is far beyond Klarna's limit of {MinorUnitMath.KlarnaMaxAmount} minor units per line; quantity may be at most {Invariant(MaxQuantity)} and unit price at most {Invariant(MaxUnitPrice)}."));
             }
 
             if (errors.Count == before && knownCurrency)
