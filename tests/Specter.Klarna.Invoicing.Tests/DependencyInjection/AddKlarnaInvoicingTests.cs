@@ -84,4 +84,17 @@ public sealed class AddKlarnaInvoicingTests
         options.RecoveryGracePeriod.Should().Be(TimeSpan.FromMinutes(2));
         options.IdempotencyNamespace.Should().Be(Guid.Empty);
     }
+
+    [Fact]
+    public void ConfigureKlarnaTimeouts_AttemptLongerThanTotal_FailsValidation()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddKlarnaInvoicing(Valid).UseInMemoryLedger().HttpClient
+            .ConfigureKlarnaTimeouts(t => t.WriteAttemptTimeout = TimeSpan.FromMinutes(2));
+        using var provider = services.BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<IOptionsMonitor<KlarnaTimeoutOptions>>().Get("Specter.Klarna.Invoicing.OrderManagement");
+
+        act.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(nameof(KlarnaTimeoutOptions.TotalRequestTimeout));
+    }
 }

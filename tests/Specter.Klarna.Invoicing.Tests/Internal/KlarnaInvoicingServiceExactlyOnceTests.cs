@@ -168,6 +168,23 @@ public sealed class KlarnaInvoicingServiceExactlyOnceTests
         await h.AssertKlarnaMatchesLedgerAsync(order);
     }
 
+    [Fact]
+    public async Task HostShortenedWriteTimeout_SlowKlarnaAnswer_IsUnknownNeverFailed_AndRecoverySettlesIt()
+    {
+        await using var slow = InvoicingHarness.Create(configureHttpClient: client => client.ConfigureKlarnaTimeouts(t => t.WriteAttemptTimeout = TimeSpan.FromMilliseconds(200)));
+        var order = slow.Reserve(SampleOrders.Simple());
+        slow.Klarna.InjectFault(SimulatedFault.Delay(TimeSpan.FromSeconds(30)).OnOperation(SimulatedOperation.CreateCapture).Always());
+
+        var result = await slow.Invoicing.CreateInvoiceAsync(order, Invoice("X-8"));
+
+        result.Status.State.Should().Be(ActivationState.Unknown);
+        result.Status.Failure!.ErrorMessages.Should().ContainSingle().Which.Should().Contain("timeout");
+        slow.Klarna.ClearFaults();
+        await slow.Invoicing.RecoverAsync();
+        (await slow.Invoicing.GetActivationStatusAsync("X-8"))!.State.Should().Be(ActivationState.Activated);
+        await slow.AssertKlarnaMatchesLedgerAsync(order);
+    }
+
     private static SimulatedFault Fault(SimulatedFaultKind kind) => kind switch
     {
         SimulatedFaultKind.LoseResponseAfterApplying => SimulatedFault.LoseResponseAfterApplying(),

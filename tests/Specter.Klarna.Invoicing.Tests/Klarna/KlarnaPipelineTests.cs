@@ -29,8 +29,10 @@ public sealed class KlarnaPipelineTests(ITestOutputHelper output)
         retry.BackoffType.Should().Be(DelayBackoffType.Exponential);
         retry.Delay.Should().Be(TimeSpan.FromSeconds(1));
         retry.MaxDelay.Should().Be(TimeSpan.FromSeconds(20));
-        KlarnaResilience.ReadAttemptTimeout.Should().Be(TimeSpan.FromSeconds(10));
-        KlarnaResilience.WriteAttemptTimeout.Should().Be(TimeSpan.FromSeconds(30));
+        var defaults = new KlarnaTimeoutOptions();
+        defaults.ReadAttemptTimeout.Should().Be(TimeSpan.FromSeconds(10));
+        defaults.WriteAttemptTimeout.Should().Be(TimeSpan.FromSeconds(30));
+        defaults.TotalRequestTimeout.Should().Be(TimeSpan.FromSeconds(65));
         KlarnaResilience.MaxWriteRetries.Should().Be(1);
     }
 

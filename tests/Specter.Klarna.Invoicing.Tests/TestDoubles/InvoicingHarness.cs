@@ -32,7 +32,8 @@ internal sealed class InvoicingHarness : IAsyncDisposable
         IKlarnaInvoiceLedger? ledger = null,
         KlarnaSimulatorOptions? simulatorOptions = null,
         Func<HttpMessageHandler, HttpMessageHandler>? wrapHandler = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        Action<IHttpClientBuilder>? configureHttpClient = null)
     {
         var klarna = new KlarnaSimulator(simulatorOptions ?? new KlarnaSimulatorOptions()).AddMerchant(Username, Password);
         ledger ??= new InMemoryKlarnaInvoiceLedger();
@@ -55,6 +56,7 @@ internal sealed class InvoicingHarness : IAsyncDisposable
             })
             .AddLedger(_ => ledger)
             .HttpClient.ConfigurePrimaryHttpMessageHandler(() => wrapHandler is null ? klarna.CreateHandler() : wrapHandler(klarna.CreateHandler()));
+        configureHttpClient?.Invoke(services.AddKlarnaInvoicing(_ => { }).HttpClient);
         return new InvoicingHarness(klarna, ledger, services.BuildServiceProvider(validateScopes: true));
     }
 

@@ -63,7 +63,10 @@ internal static class KlarnaClientServiceCollectionExtensions
                 }
             })
             .AddHttpMessageHandler<KlarnaAuthenticationHandler>();
-        builder.AddResilienceHandler(KlarnaResilience.PipelineName, KlarnaResilience.Configure);
+        services.AddOptions<KlarnaTimeoutOptions>(KlarnaHttp.ClientName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KlarnaTimeoutOptions>, KlarnaTimeoutOptionsValidator>());
+        builder.AddResilienceHandler(KlarnaResilience.PipelineName, static (pipeline, context) =>
+            KlarnaResilience.Configure(pipeline, context.GetOptions<KlarnaTimeoutOptions>(KlarnaHttp.ClientName)));
         builder.AddHttpMessageHandler<KlarnaRateLimitHandler>();
         // The factory's default request loggers redact header values in the message text but expose the raw values
         // (Authorization included) in the structured log state; our own Log events replace them.

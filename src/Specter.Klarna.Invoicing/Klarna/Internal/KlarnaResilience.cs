@@ -24,9 +24,6 @@ internal static class KlarnaResilience
 {
     public const string PipelineName = "klarna-om";
 
-    public static readonly TimeSpan TotalTimeout = TimeSpan.FromSeconds(65);
-    public static readonly TimeSpan ReadAttemptTimeout = TimeSpan.FromSeconds(10);
-    public static readonly TimeSpan WriteAttemptTimeout = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan BaseDelay = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(20);
     public const int MaxReadRetries = 2;
@@ -38,10 +35,13 @@ internal static class KlarnaResilience
     /// <summary>Set by the client: the request is a write (POST/PATCH), with the longer attempt timeout and fewer retries.</summary>
     public static readonly ResiliencePropertyKey<bool> IsWrite = new("Specter.Klarna.Invoicing.IsWrite");
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder) => Configure(builder, new KlarnaTimeoutOptions());
+
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, KlarnaTimeoutOptions timeouts)
     {
+        TimeSpan read = timeouts.ReadAttemptTimeout, write = timeouts.WriteAttemptTimeout;
         builder
-            .AddTimeout(new TimeoutStrategyOptions { Name = "klarna-total-timeout", Timeout = TotalTimeout })
+            .AddTimeout(new TimeoutStrategyOptions { Name = "klarna-total-timeout", Timeout = timeouts.TotalRequestTimeout })
             .AddRetry(new HttpRetryStrategyOptions
             {
                 Name = "klarna-retry",
@@ -56,7 +56,7 @@ internal static class KlarnaResilience
             .AddTimeout(new TimeoutStrategyOptions
             {
                 Name = "klarna-attempt-timeout",
-                TimeoutGenerator = static args => ValueTask.FromResult(args.Context.Properties.GetValue(IsWrite, false) ? WriteAttemptTimeout : ReadAttemptTimeout),
+                TimeoutGenerator = args => ValueTask.FromResult(args.Context.Properties.GetValue(IsWrite, false) ? write : read),
             });
     }
 
