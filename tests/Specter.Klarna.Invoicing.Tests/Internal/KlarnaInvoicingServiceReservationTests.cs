@@ -110,7 +110,7 @@ public sealed class KlarnaInvoicingServiceReservationTests
         var hosted = provider.GetServices<IHostedService>().Should().ContainSingle().Subject;
 
         await hosted.StartAsync(CancellationToken.None);
-        for (int i = 0; i < 100 && (await h.Invoicing.GetActivationStatusAsync("R-1"))!.State != ActivationState.Activated; i++)
+        for (int i = 0; i < 600 && (await h.Invoicing.GetActivationStatusAsync("R-1"))!.State != ActivationState.Activated; i++)
         {
             await Task.Delay(50);
         }

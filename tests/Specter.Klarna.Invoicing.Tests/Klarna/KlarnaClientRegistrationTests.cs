@@ -136,15 +136,24 @@ public sealed class KlarnaClientRegistrationTests
         using var host = new KlarnaTestHost(StubHandler.Answer(HttpStatusCode.NoContent), o => o.Merchants["se"].RequestsPerSecond = 1);
 
         await host.Client.CancelOrderAsync(null, KlarnaTestHost.OrderId, "k1", CancellationToken.None);
+        // The bucket refills on a real one-second tick: start right after a tick, so a slow machine cannot race it.
+        var limiter = host.Services.GetRequiredService<KlarnaRateLimiters>().For("se", 1);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (limiter.GetStatistics()!.CurrentAvailablePermits == 0 && waited.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(5);
+        }
+
+        await host.Client.CancelOrderAsync(null, KlarnaTestHost.OrderId, "k2", CancellationToken.None);
         using var cts = new CancellationTokenSource();
-        var queued = host.Client.CancelOrderAsync(null, KlarnaTestHost.OrderId, "k2", cts.Token);
+        var queued = host.Client.CancelOrderAsync(null, KlarnaTestHost.OrderId, "k3", cts.Token);
         await Task.Delay(20);
 
         queued.IsCompleted.Should().BeFalse("the bucket is empty until the next second");
-        host.Stub.Attempts.Should().Be(1);
+        host.Stub.Attempts.Should().Be(2);
         await cts.CancelAsync();
         await FluentActions.Awaiting(() => queued).Should().ThrowAsync<OperationCanceledException>();
-        host.Stub.Attempts.Should().Be(1);
+        host.Stub.Attempts.Should().Be(2);
     }
 
     [Fact]
