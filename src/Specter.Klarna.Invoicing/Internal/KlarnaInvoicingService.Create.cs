@@ -65,7 +65,8 @@ internal sealed partial class KlarnaInvoicingService
         activity?.SetTag("klarna.order_id", order.KlarnaOrderId);
         var started = time.GetTimestamp();
 
-        var priors = await PriorPlansAsync(order.OrderNumber, invoiceNumber, cancellationToken).ConfigureAwait(false);
+        var plannedOn = await OtherInvoicesAsync(order.OrderNumber, invoiceNumber, cancellationToken).ConfigureAwait(false);
+        var priors = plannedOn.Select(i => i.Plan).ToList();
         if (!Invoicing.Internal.InvoiceTypeSelector.Decide(order, priors).HasSomethingToInvoice)
         {
             throw new KlarnaInvoicingRuleException(NothingToInvoice);
@@ -102,12 +103,13 @@ internal sealed partial class KlarnaInvoicingService
         InvoicingLog.InvoiceTypeChosen(logger, order.OrderNumber, invoiceNumber, plan.Type, outcome.Decision.Reason, plan.Total.MinorUnits, plan.Total.Currency.Code);
 
         var stored = await RecordIntentAsync(order, plan, existing, cancellationToken).ConfigureAwait(false);
+        await EnsurePlannedOnCurrentInvoicesAsync(order, plannedOn, stored, existing, cancellationToken).ConfigureAwait(false);
         var settled = stored.State == ActivationState.Pending
             ? await SendCaptureAsync(stored, cancellationToken).ConfigureAwait(false)
             : stored;
 
         var released = settled.State == ActivationState.Activated && klarnaOrder is not null
-            && await ReleaseIfLastInvoiceAsync(order, priors, plan, klarnaOrder, cancellationToken).ConfigureAwait(false);
+            && await ReleaseIfLastInvoiceAsync(order, UncapturableExcluded(plannedOn), plan, klarnaOrder, cancellationToken).ConfigureAwait(false);
 
         telemetry.Record(settled.State, plan.Capture?.CapturedAmount, time.GetElapsedTime(started));
         activity?.SetTag("klarna_invoicing.state", settled.State.ToString());
@@ -163,6 +165,30 @@ internal sealed partial class KlarnaInvoicingService
         };
     }
 
+    /// <summary>
+    /// The ledger admits one unsettled invoice per Klarna order, so once this one is recorded as pending no other invoice of
+    /// the order can be recorded or re-attempted. One recorded (and settled) between reading the priors and recording this
+    /// intent would have its lines invoiced twice: undo this intent (nothing was sent under its key) and refuse.
+    /// </summary>
+    private async Task EnsurePlannedOnCurrentInvoicesAsync(InvoicingOrder order, List<LedgerInvoice> plannedOn, LedgerInvoice stored, LedgerInvoice? existing, CancellationToken cancellationToken)
+    {
+        if (stored.State != ActivationState.Pending)
+        {
+            return;
+        }
+
+        var current = await OtherInvoicesAsync(order.OrderNumber, stored.InvoiceNumber, cancellationToken).ConfigureAwait(false);
+        if (current.All(c => plannedOn.Any(p => string.Equals(p.InvoiceNumber, c.InvoiceNumber, StringComparison.Ordinal) && p.Attempt == c.Attempt)))
+        {
+            return;
+        }
+
+        _ = existing is null
+            ? await ledger.TryDeleteAsync(stored.InvoiceNumber, stored.Version, CancellationToken.None).ConfigureAwait(false)
+            : await ledger.TryUpdateAsync(existing with { UpdatedAt = time.GetUtcNow() }, stored.Version, CancellationToken.None).ConfigureAwait(false) is not null;
+        throw new KlarnaInvoicingRuleException(RuleViolations.ActivationInProgress(order.KlarnaOrderId ?? stored.InvoiceNumber));
+    }
+
     private async Task<KlarnaInvoicingRuleViolation> DuplicateViolationAsync(string invoiceNumber, CancellationToken cancellationToken)
     {
         // Lost a race with a concurrent call for the same invoice: tell the caller what that call is doing.
@@ -174,6 +200,10 @@ internal sealed partial class KlarnaInvoicingService
             _ => RuleViolations.InvoiceNumberInUse(invoiceNumber),
         };
     }
+
+    /// <summary>A failed invoice still needs its authorization for a retry: it does not count as invoiced when deciding whether this is the last invoice.</summary>
+    private static List<InvoicePlan> UncapturableExcluded(List<LedgerInvoice> invoices) =>
+        invoices.Where(i => i.State != ActivationState.Failed).Select(i => i.Plan).ToList();
 
     private async Task<bool> ReleaseIfLastInvoiceAsync(InvoicingOrder order, List<InvoicePlan> priors, InvoicePlan plan, KlarnaOrder klarnaOrder, CancellationToken cancellationToken)
     {

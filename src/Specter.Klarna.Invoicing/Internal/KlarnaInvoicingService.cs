@@ -74,6 +74,12 @@ internal sealed partial class KlarnaInvoicingService(
             .ToList();
     }
 
+    private async Task<List<LedgerInvoice>> OtherInvoicesAsync(string orderNumber, string excludingInvoice, CancellationToken cancellationToken)
+    {
+        var invoices = await ledger.GetByOrderAsync(orderNumber, cancellationToken).ConfigureAwait(false);
+        return invoices.Where(i => !string.Equals(i.InvoiceNumber, excludingInvoice, StringComparison.Ordinal)).ToList();
+    }
+
     private void LogTransition(LedgerInvoice from, LedgerInvoice to) =>
         InvoicingLog.StateChanged(logger, to.InvoiceNumber, to.KlarnaOrderId, from.State, to.State, to.Attempt);
 }
