@@ -44,4 +44,7 @@ public enum KlarnaInvoicingRule
 
     /// <summary>The invoice total is more than Klarna accepts in one capture (100 000 000 minor units, Klarna's 2020 limit).</summary>
     CaptureTooLarge = 13,
+
+    /// <summary>A prepayment invoice of the order failed at Klarna; retry or abandon it before invoicing the order further (later invoices net prepayments off).</summary>
+    PrepaymentNotSettled = 14,
 }

@@ -77,6 +77,13 @@ internal sealed partial class KlarnaInvoicingService
 
         var priorInvoices = await PriorInvoicesAsync(order.OrderNumber, invoiceNumber, cancellationToken).ConfigureAwait(false);
         var priors = priorInvoices.Select(i => i.Plan).ToList();
+
+        // Later invoices net prepayments off as if they were paid: with one failed, they would leave Klarna short of the order.
+        if (priorInvoices.FirstOrDefault(i => i.State == ActivationState.Failed && i.Plan.Type == InvoiceType.Prepayment) is { } failedPrepayment)
+        {
+            throw new KlarnaInvoicingRuleException(RuleViolations.PrepaymentNotSettled(failedPrepayment.InvoiceNumber, order.OrderNumber));
+        }
+
         if (!Invoicing.Internal.InvoiceTypeSelector.Decide(order, priors).HasSomethingToInvoice)
         {
             throw new KlarnaInvoicingRuleException(NothingToInvoice);

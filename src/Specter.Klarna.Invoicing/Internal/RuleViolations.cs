@@ -38,6 +38,11 @@ internal static class RuleViolations
         $"Invoice {invoiceNumber} belongs to order {orderNumber} (Klarna order {klarnaOrderId ?? "none"}); retry it with that order.",
         $"Faktura {invoiceNumber} hör till order {orderNumber} (Klarna-order {klarnaOrderId ?? "ingen"}); gör om den med den ordern.");
 
+    public static KlarnaInvoicingRuleViolation PrepaymentNotSettled(string prepaymentInvoice, string orderNumber) => new(
+        KlarnaInvoicingRule.PrepaymentNotSettled,
+        $"Prepayment invoice {prepaymentInvoice} of order {orderNumber} failed at Klarna; retry or abandon it before invoicing the order further, because later invoices deduct prepayments.",
+        $"Förskottsfaktura {prepaymentInvoice} på order {orderNumber} misslyckades hos Klarna; aktivera den igen eller makulera den innan ordern faktureras vidare, eftersom senare fakturor avräknar förskott.");
+
     public static KlarnaInvoicingRuleViolation FromWarning(ProposalWarning warning) => new(
         warning.Code switch
         {

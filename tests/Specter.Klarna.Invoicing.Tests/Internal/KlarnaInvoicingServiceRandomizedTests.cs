@@ -38,6 +38,7 @@ public sealed class KlarnaInvoicingServiceRandomizedTests(ITestOutputHelper outp
     private static readonly HashSet<KlarnaInvoicingRule> LegalRefusals =
     [
         KlarnaInvoicingRule.ActivationInProgress,
+        KlarnaInvoicingRule.PrepaymentNotSettled,
         KlarnaInvoicingRule.NothingToInvoice,
         KlarnaInvoicingRule.InvoiceLocked,
         KlarnaInvoicingRule.ReservationNotCapturable,
@@ -65,11 +66,11 @@ public sealed class KlarnaInvoicingServiceRandomizedTests(ITestOutputHelper outp
     public Task RegressionSeed(int seed) => RunCaseAsync(seed);
 
     /// <summary>
-    /// Open bug (not fixed here): a later invoice deducts a prepayment whose capture failed, as if it had been paid; abandoning
-    /// the failed prepayment then leaves the order "fully invoiced" with Klarna short by the prepayment (seed 54167533: short
-    /// by 10 150.71 SEK). The main property abandons failed prepayments at once to stay clear of it.
+    /// The bug this seed found: a later invoice deducted a prepayment whose capture had failed, as if it had been paid; abandoning
+    /// the failed prepayment then left the order "fully invoiced" with Klarna short by the prepayment (10 150.71 SEK). Now a failed
+    /// prepayment blocks further invoicing of the order (PrepaymentNotSettled) until it is retried or abandoned.
     /// </summary>
-    [Fact(Skip = "Open bug: a failed prepayment is deducted by later invoices (see the report on branch model).")]
+    [Fact]
     public Task FailedPrepaymentKeptWhileInvoicingOn_KlarnaStillCapturesTheOrderTotal() => RunCaseAsync(54167533, abandonFailedPrepayments: false);
 
     /// <summary>
@@ -104,7 +105,7 @@ public sealed class KlarnaInvoicingServiceRandomizedTests(ITestOutputHelper outp
     }
 
     /// <summary>Runs one generated case; throws with the seed and the step trace when an invariant breaks.</summary>
-    internal static async Task RunCaseAsync(int seed) => await RunCaseAsync(seed, abandonFailedPrepayments: true);
+    internal static async Task RunCaseAsync(int seed) => await RunCaseAsync(seed, abandonFailedPrepayments: (seed & 1) == 0);
 
     internal static async Task RunCaseAsync(int seed, bool abandonFailedPrepayments)
     {
