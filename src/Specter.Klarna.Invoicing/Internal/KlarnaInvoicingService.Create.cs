@@ -12,7 +12,7 @@ internal sealed partial class KlarnaInvoicingService
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(request);
-        OrderValidator.ThrowIfInvalid(order);
+        var priced = OrderPricing.Price(order);
 
         var existing = await ledger.FindAsync(request.InvoiceNumber, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
@@ -27,7 +27,7 @@ internal sealed partial class KlarnaInvoicingService
 
         try
         {
-            return await PlanAndActivateAsync(order, request.InvoiceNumber, request.Type, request.PrepaymentPercent, request.Description, existing: null, cancellationToken).ConfigureAwait(false);
+            return await PlanAndActivateAsync(priced, request.InvoiceNumber, request.Type, request.PrepaymentPercent, request.Description, existing: null, cancellationToken).ConfigureAwait(false);
         }
         catch (KlarnaInvoicingRuleException ex) when (ex.Rule is not (KlarnaInvoicingRule.ActivationInProgress or KlarnaInvoicingRule.InvoiceLocked))
         {
@@ -45,7 +45,7 @@ internal sealed partial class KlarnaInvoicingService
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentException.ThrowIfNullOrWhiteSpace(invoiceNumber);
-        OrderValidator.ThrowIfInvalid(order);
+        var priced = OrderPricing.Price(order);
 
         var existing = await ledger.FindAsync(invoiceNumber, cancellationToken).ConfigureAwait(false)
             ?? throw new KlarnaInvoicingRuleException(RuleViolations.InvoiceNotFound(invoiceNumber));
@@ -54,19 +54,22 @@ internal sealed partial class KlarnaInvoicingService
             throw new KlarnaInvoicingRuleException(RuleViolations.RetryNeedsFailed(invoiceNumber, existing.State));
         }
 
-        return await PlanAndActivateAsync(order, invoiceNumber, existing.Plan.Type, existing.Plan.PrepaymentPercent, existing.Plan.Capture?.Description, existing, cancellationToken).ConfigureAwait(false);
+        return await PlanAndActivateAsync(priced, invoiceNumber, existing.Plan.Type, existing.Plan.PrepaymentPercent, existing.Plan.Capture?.Description, existing, cancellationToken).ConfigureAwait(false);
     }
 
+    // The order arrives validated and priced once by the caller; every step below (type decision, plan, release check) reuses those prices.
     private async Task<InvoiceResult> PlanAndActivateAsync(
-        InvoicingOrder order, string invoiceNumber, InvoiceType? type, decimal? percent, string? description, LedgerInvoice? existing, CancellationToken cancellationToken)
+        PricedOrder priced, string invoiceNumber, InvoiceType? type, decimal? percent, string? description, LedgerInvoice? existing, CancellationToken cancellationToken)
     {
+        var order = priced.Order;
         using var activity = InvoicingTelemetry.Source.StartActivity("klarna_invoicing.create_invoice");
         activity?.SetTag("klarna_invoicing.invoice_number", invoiceNumber);
         activity?.SetTag("klarna.order_id", order.KlarnaOrderId);
         var started = time.GetTimestamp();
 
         var priors = await PriorPlansAsync(order.OrderNumber, invoiceNumber, cancellationToken).ConfigureAwait(false);
-        if (!Invoicing.Internal.InvoiceTypeSelector.Decide(order, priors).HasSomethingToInvoice)
+        var ledgerOfPriors = InvoiceLedger.From(priors);
+        if (!Invoicing.Internal.InvoiceTypeSelector.Decide(priced, ledgerOfPriors).HasSomethingToInvoice)
         {
             throw new KlarnaInvoicingRuleException(NothingToInvoice);
         }
@@ -83,15 +86,14 @@ internal sealed partial class KlarnaInvoicingService
             }
         }
 
-        var currency = Currency.FromCode(order.Currency);
-        var outcome = InvoicePlanner.Plan(order, priors, new InvoicePlanRequest
+        var outcome = InvoicePlanner.Plan(priced, ledgerOfPriors, new InvoicePlanRequest
         {
             InvoiceNumber = invoiceNumber,
             Type = type,
             PrepaymentPercent = percent,
             Description = description,
             ShippingPolicy = Options.ShippingPolicy,
-            AuthorizedLimit = klarnaOrder is null ? null : new Money(klarnaOrder.RemainingAuthorizedAmount, currency),
+            AuthorizedLimit = klarnaOrder is null ? null : priced.ToMoney(klarnaOrder.RemainingAuthorizedAmount),
         });
         if (!outcome.IsAllowed)
         {
@@ -107,7 +109,7 @@ internal sealed partial class KlarnaInvoicingService
             : stored;
 
         var released = settled.State == ActivationState.Activated && klarnaOrder is not null
-            && await ReleaseIfLastInvoiceAsync(order, priors, plan, klarnaOrder, cancellationToken).ConfigureAwait(false);
+            && await ReleaseIfLastInvoiceAsync(priced, priors, plan, klarnaOrder, cancellationToken).ConfigureAwait(false);
 
         telemetry.Record(settled.State, plan.Capture?.CapturedAmount, time.GetElapsedTime(started));
         activity?.SetTag("klarna_invoicing.state", settled.State.ToString());
@@ -175,11 +177,12 @@ internal sealed partial class KlarnaInvoicingService
         };
     }
 
-    private async Task<bool> ReleaseIfLastInvoiceAsync(InvoicingOrder order, List<InvoicePlan> priors, InvoicePlan plan, KlarnaOrder klarnaOrder, CancellationToken cancellationToken)
+    private async Task<bool> ReleaseIfLastInvoiceAsync(PricedOrder priced, List<InvoicePlan> priors, InvoicePlan plan, KlarnaOrder klarnaOrder, CancellationToken cancellationToken)
     {
+        var order = priced.Order;
         long remainingAfter = klarnaOrder.RemainingAuthorizedAmount - (plan.Capture?.CapturedAmount.MinorUnits ?? 0);
         if (!Options.ReleaseRemainingAuthorizationAfterLastInvoice || remainingAfter <= 0
-            || Invoicing.Internal.InvoiceTypeSelector.Decide(order, [.. priors, plan]).HasSomethingToInvoice)
+            || Invoicing.Internal.InvoiceTypeSelector.Decide(priced, InvoiceLedger.From([.. priors, plan])).HasSomethingToInvoice)
         {
             return false;
         }
