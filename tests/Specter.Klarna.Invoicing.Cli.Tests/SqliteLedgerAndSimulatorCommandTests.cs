@@ -36,7 +36,8 @@ public sealed partial class SqliteLedgerAndSimulatorCommandTests
             using var cancel = new CancellationTokenSource();
             var output = new LineWriter();
             var simulator = CliApp.RunAsync(["simulator", "--orders", folder], output, TextWriter.Null, _ => null, null, cancel.Token);
-            string url = await output.WaitForAsync(BaseUrl(), TimeSpan.FromSeconds(30));
+            await output.WaitForAsync(Ready(), TimeSpan.FromSeconds(30)); // the orders are reserved before this line
+            string url = BaseUrl().Match(output.Text).Value;
             var environment = new Dictionary<string, string> { ["KLARNA_USERNAME"] = "simulator", ["KLARNA_PASSWORD"] = "simulator-secret" };
 
             var invoice = await CliRunner.RunAsync(environment, new SharedLedgerFactory(), "invoice", "--order", orderPath, "--invoice-number", "7001", "--base-url", url);
@@ -54,6 +55,9 @@ public sealed partial class SqliteLedgerAndSimulatorCommandTests
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/")]
     private static partial Regex BaseUrl();
+
+    [GeneratedRegex("Ctrl\\+C")]
+    private static partial Regex Ready();
 
     /// <summary>Collects output and lets a test wait for a pattern to appear.</summary>
     private sealed class LineWriter : TextWriter

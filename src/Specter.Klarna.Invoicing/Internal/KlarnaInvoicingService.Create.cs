@@ -13,7 +13,7 @@ internal sealed partial class KlarnaInvoicingService
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InvoiceNumber, nameof(request) + "." + nameof(request.InvoiceNumber));
-        OrderValidator.ThrowIfInvalid(order);
+        var priced = OrderPricing.Price(order);
         ThrowIfUnknownMerchant(order);
 
         var existing = await ledger.FindAsync(request.InvoiceNumber, cancellationToken).ConfigureAwait(false);
@@ -29,7 +29,7 @@ internal sealed partial class KlarnaInvoicingService
 
         try
         {
-            return await PlanAndActivateAsync(order, request.InvoiceNumber, request.Type, request.PrepaymentPercent, request.Description, existing: null, cancellationToken).ConfigureAwait(false);
+            return await PlanAndActivateAsync(priced, request.InvoiceNumber, request.Type, request.PrepaymentPercent, request.Description, existing: null, cancellationToken).ConfigureAwait(false);
         }
         catch (KlarnaInvoicingRuleException ex) when (ex.Rule is not (KlarnaInvoicingRule.ActivationInProgress or KlarnaInvoicingRule.InvoiceLocked))
         {
@@ -47,7 +47,7 @@ internal sealed partial class KlarnaInvoicingService
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentException.ThrowIfNullOrWhiteSpace(invoiceNumber);
-        OrderValidator.ThrowIfInvalid(order);
+        var priced = OrderPricing.Price(order);
         ThrowIfUnknownMerchant(order);
 
         var existing = await ledger.FindAsync(invoiceNumber, cancellationToken).ConfigureAwait(false)
@@ -64,12 +64,14 @@ internal sealed partial class KlarnaInvoicingService
             throw new KlarnaInvoicingRuleException(RuleViolations.InvoiceBelongsToAnotherOrder(invoiceNumber, existing.OrderNumber, existing.KlarnaOrderId));
         }
 
-        return await PlanAndActivateAsync(order, invoiceNumber, existing.Plan.Type, existing.Plan.PrepaymentPercent, existing.Plan.Capture?.Description, existing, cancellationToken).ConfigureAwait(false);
+        return await PlanAndActivateAsync(priced, invoiceNumber, existing.Plan.Type, existing.Plan.PrepaymentPercent, existing.Plan.Capture?.Description, existing, cancellationToken).ConfigureAwait(false);
     }
 
+    // The order arrives validated and priced once by the caller; every step below (type decision, plan, release check) reuses those prices.
     private async Task<InvoiceResult> PlanAndActivateAsync(
-        InvoicingOrder order, string invoiceNumber, InvoiceType? type, decimal? percent, string? description, LedgerInvoice? existing, CancellationToken cancellationToken)
+        PricedOrder priced, string invoiceNumber, InvoiceType? type, decimal? percent, string? description, LedgerInvoice? existing, CancellationToken cancellationToken)
     {
+        var order = priced.Order;
         using var activity = InvoicingTelemetry.Source.StartActivity("klarna_invoicing.create_invoice");
         activity?.SetTag("klarna_invoicing.invoice_number", invoiceNumber);
         activity?.SetTag("klarna.order_id", order.KlarnaOrderId);
@@ -84,7 +86,8 @@ internal sealed partial class KlarnaInvoicingService
             throw new KlarnaInvoicingRuleException(RuleViolations.PrepaymentNotSettled(failedPrepayment.InvoiceNumber, order.OrderNumber));
         }
 
-        if (!Invoicing.Internal.InvoiceTypeSelector.Decide(order, priors).HasSomethingToInvoice)
+        var ledgerOfPriors = InvoiceLedger.From(priors);
+        if (!Invoicing.Internal.InvoiceTypeSelector.Decide(priced, ledgerOfPriors).HasSomethingToInvoice)
         {
             throw new KlarnaInvoicingRuleException(NothingToInvoice);
         }
@@ -101,15 +104,14 @@ internal sealed partial class KlarnaInvoicingService
             }
         }
 
-        var currency = Currency.FromCode(order.Currency);
-        var outcome = InvoicePlanner.Plan(order, priors, new InvoicePlanRequest
+        var outcome = InvoicePlanner.Plan(priced, ledgerOfPriors, new InvoicePlanRequest
         {
             InvoiceNumber = invoiceNumber,
             Type = type,
             PrepaymentPercent = percent,
             Description = description,
             ShippingPolicy = Options.ShippingPolicy,
-            AuthorizedLimit = klarnaOrder is null ? null : new Money(klarnaOrder.RemainingAuthorizedAmount, currency),
+            AuthorizedLimit = klarnaOrder is null ? null : priced.ToMoney(klarnaOrder.RemainingAuthorizedAmount),
         });
         if (!outcome.IsAllowed)
         {
@@ -130,7 +132,7 @@ internal sealed partial class KlarnaInvoicingService
             : stored;
 
         var released = settled.State == ActivationState.Activated && klarnaOrder is not null
-            && await ReleaseIfLastInvoiceAsync(order, priorInvoices, plan, klarnaOrder, cancellationToken).ConfigureAwait(false);
+            && await ReleaseIfLastInvoiceAsync(priced, priorInvoices, plan, klarnaOrder, cancellationToken).ConfigureAwait(false);
 
         telemetry.Record(settled.State, plan.Capture?.CapturedAmount, time.GetElapsedTime(started));
         activity?.SetTag("klarna_invoicing.state", settled.State.ToString());
@@ -226,14 +228,15 @@ internal sealed partial class KlarnaInvoicingService
         };
     }
 
-    private async Task<bool> ReleaseIfLastInvoiceAsync(InvoicingOrder order, List<LedgerInvoice> priorInvoices, InvoicePlan plan, KlarnaOrder klarnaOrder, CancellationToken cancellationToken)
+    private async Task<bool> ReleaseIfLastInvoiceAsync(PricedOrder priced, List<LedgerInvoice> priorInvoices, InvoicePlan plan, KlarnaOrder klarnaOrder, CancellationToken cancellationToken)
     {
+        var order = priced.Order;
         long remainingAfter = klarnaOrder.RemainingAuthorizedAmount - (plan.Capture?.CapturedAmount.MinorUnits ?? 0);
 
         // A failed or unsettled earlier invoice still needs the authorization: releasing it would strand that invoice.
         if (!Options.ReleaseRemainingAuthorizationAfterLastInvoice || remainingAfter <= 0
             || priorInvoices.Any(i => i.State is not (ActivationState.Activated or ActivationState.NotKlarna))
-            || Invoicing.Internal.InvoiceTypeSelector.Decide(order, [.. priorInvoices.Select(i => i.Plan), plan]).HasSomethingToInvoice)
+            || Invoicing.Internal.InvoiceTypeSelector.Decide(priced, InvoiceLedger.From([.. priorInvoices.Select(i => i.Plan), plan])).HasSomethingToInvoice)
         {
             return false;
         }

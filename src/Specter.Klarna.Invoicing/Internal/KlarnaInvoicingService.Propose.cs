@@ -11,12 +11,13 @@ internal sealed partial class KlarnaInvoicingService
     public async Task<InvoiceProposal> ProposeAsync(InvoicingOrder order, InvoiceProposalRequest? request = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
-        OrderValidator.ThrowIfInvalid(order);
+        var priced = OrderPricing.Price(order);
         ThrowIfUnknownMerchant(order);
         request ??= new InvoiceProposalRequest();
 
         var priors = await PriorPlansAsync(order.OrderNumber, request.InvoiceNumber, cancellationToken).ConfigureAwait(false);
-        var decision = InvoiceTypeSelector.Decide(order, priors);
+        var ledgerOfPriors = InvoiceLedger.From(priors);
+        var decision = InvoiceTypeSelector.Decide(priced, ledgerOfPriors);
         var type = request.Type ?? decision.Proposed;
 
         var warnings = new List<ProposalWarning>();
@@ -35,7 +36,7 @@ internal sealed partial class KlarnaInvoicingService
             }
         }
 
-        var outcome = InvoicePlanner.Plan(order, priors, new InvoicePlanRequest
+        var outcome = InvoicePlanner.Plan(priced, ledgerOfPriors, new InvoicePlanRequest
         {
             InvoiceNumber = string.IsNullOrWhiteSpace(request.InvoiceNumber) ? PreviewInvoiceNumber : request.InvoiceNumber,
             Type = request.Type,

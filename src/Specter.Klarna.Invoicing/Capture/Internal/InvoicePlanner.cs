@@ -14,8 +14,15 @@ internal static class InvoicePlanner
     public static InvoicePlanOutcome Plan(InvoicingOrder order, IReadOnlyList<InvoicePlan> priorInvoices, InvoicePlanRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var priced = OrderPricing.Price(order);
-        var ledger = InvoiceLedger.From(priorInvoices);
+        return Plan(OrderPricing.Price(order), InvoiceLedger.From(priorInvoices), request);
+    }
+
+    /// <summary>Plans the next invoice of an order the caller has already validated and priced (once per call, not once per step).</summary>
+    /// <returns>The plan, or the violated rules.</returns>
+    public static InvoicePlanOutcome Plan(PricedOrder priced, InvoiceLedger ledger, InvoicePlanRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var order = priced.Order;
         var decision = InvoiceTypeSelector.Decide(priced, ledger);
         var violations = CheckRequest(priced, ledger, decision, request);
         if (violations.Count > 0)

@@ -10,6 +10,11 @@ internal static class MinorUnitMath
     /// <summary>Klarna's upper limit for unit prices and line totals, in minor units.</summary>
     public const long KlarnaMaxAmount = 100_000_000;
 
+    /// <summary>The largest digit count <see cref="TryToMinorUnitsExact"/> converts in 128-bit integers (2^96 × 10^9 &lt; 2^126).</summary>
+    private const int MaxFastDigits = 9;
+
+    private static readonly Int128[] Pow10Table = CreatePow10Table();
+
     /// <summary>Splits <paramref name="total"/> by <paramref name="weights"/> (largest remainder, ties to the lower index).</summary>
     public static long[] Allocate(long total, ReadOnlySpan<long> weights)
     {
@@ -79,26 +84,50 @@ internal static class MinorUnitMath
             return total;
         }
 
-        (BigInteger tn, int ts) = Split(through);
-        (BigInteger on, int os) = Split(of);
-        BigInteger numerator = total * tn * BigInteger.Pow(10, os);
-        BigInteger denominator = on * BigInteger.Pow(10, ts);
+        (Int128 tn, int ts) = Split(through);
+        (Int128 on, int os) = Split(of);
+        if (FitsProduct(total, tn, Pow10Table[os]) && FitsProduct(on, Pow10Table[ts], 1))
+        {
+            // Same formula in 128-bit integers when no intermediate can pass 126 bits (every realistic quantity).
+            return checked((long)RoundDiv(total * tn * Pow10Table[os], on * Pow10Table[ts]));
+        }
+
+        BigInteger numerator = total * (BigInteger)tn * BigInteger.Pow(10, os);
+        BigInteger denominator = (BigInteger)on * BigInteger.Pow(10, ts);
         return (long)RoundDiv(numerator, denominator);
     }
 
     /// <summary>Returns <c>round(value × factor)</c> for a decimal factor, half away from zero, exactly.</summary>
     public static long MultiplyRound(long value, decimal factor)
     {
-        (BigInteger fn, int fs) = Split(factor);
-        return (long)RoundDiv(value * fn, BigInteger.Pow(10, fs));
+        (Int128 fn, int fs) = Split(factor);
+        if (FitsProduct(value, fn, 1))
+        {
+            return checked((long)RoundDiv(value * fn, Pow10Table[fs]));
+        }
+
+        return (long)RoundDiv(value * (BigInteger)fn, BigInteger.Pow(10, fs));
     }
 
     /// <summary>Converts a major-unit decimal to minor units when it is a whole number of them.</summary>
     public static bool TryToMinorUnitsExact(decimal amount, int digits, out long minorUnits)
     {
         minorUnits = 0;
-        (BigInteger mantissa, int scale) = Split(amount);
-        BigInteger scaled = mantissa * BigInteger.Pow(10, digits);
+        (Int128 mantissa, int scale) = Split(amount);
+        if (digits is >= 0 and <= MaxFastDigits)
+        {
+            // A decimal's mantissa has 96 bits, so mantissa × 10^digits (≤ 10^9) stays below 2^126: exact in 128 bits.
+            (Int128 quotient, Int128 remainder) = Int128.DivRem(mantissa * Pow10Table[digits], Pow10Table[scale]);
+            if (remainder != 0 || quotient < long.MinValue || quotient > long.MaxValue)
+            {
+                return false;
+            }
+
+            minorUnits = (long)quotient;
+            return true;
+        }
+
+        BigInteger scaled = (BigInteger)mantissa * BigInteger.Pow(10, digits);
         BigInteger divisor = BigInteger.Pow(10, scale);
         if (!BigInteger.Remainder(scaled, divisor).IsZero)
         {
@@ -167,10 +196,30 @@ internal static class MinorUnitMath
         return numerator.Sign < 0 ? -quotient : quotient;
     }
 
-    private static (BigInteger Mantissa, int Scale) Split(decimal value)
+    /// <summary>The integer mantissa and scale of a decimal (value = mantissa / 10^scale), read from its bits: exact, no arithmetic.</summary>
+    private static (Int128 Mantissa, int Scale) Split(decimal value)
     {
-        int scale = value.Scale;
-        decimal shifted = value * Money.Pow10(scale);
-        return (new BigInteger(shifted), scale);
+        Span<int> bits = stackalloc int[4];
+        _ = decimal.GetBits(value, bits);
+        var magnitude = new Int128((uint)bits[2], ((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+        return (bits[3] < 0 ? -magnitude : magnitude, value.Scale);
+    }
+
+    /// <summary>Whether |a × b × c| is certainly below 2^126, so the product and a rounding step on it cannot overflow 128 bits.</summary>
+    private static bool FitsProduct(Int128 a, Int128 b, Int128 c) => BitLength(a) + BitLength(b) + BitLength(c) <= 126;
+
+    private static int BitLength(Int128 value) => 128 - (int)Int128.LeadingZeroCount(Int128.Abs(value));
+
+    private static Int128[] CreatePow10Table()
+    {
+        // 10^0 … 10^28: every scale a decimal can have.
+        var table = new Int128[29];
+        table[0] = 1;
+        for (int i = 1; i < table.Length; i++)
+        {
+            table[i] = table[i - 1] * 10;
+        }
+
+        return table;
     }
 }

@@ -35,15 +35,13 @@ internal static class OrderPricing
     /// <exception cref="InvoicingOrderValidationException">The order is invalid.</exception>
     public static PricedOrder Price(InvoicingOrder order)
     {
-        OrderValidator.ThrowIfInvalid(order);
-        var currency = Currency.FromCode(order.Currency);
-        var lines = new PricedLine[order.Lines.Count];
-        for (int i = 0; i < lines.Length; i++)
+        // Validation prices every line to check amounts and limits; a valid order's prices are those, so each line is priced once.
+        var errors = OrderValidator.Validate(order, out var lines);
+        if (errors.Count > 0)
         {
-            lines[i] = TryPrice(i, order.Lines[i], currency, order.PricesIncludeVat)
-                ?? throw new InvalidOperationException("A validated line did not price.");
+            throw new InvoicingOrderValidationException(errors);
         }
 
-        return new PricedOrder(order, currency, lines);
+        return new PricedOrder(order, Currency.FromCode(order.Currency), lines);
     }
 }

@@ -13,10 +13,17 @@ internal static class OrderValidator
     public const int MaxTextLength = 255;
     public const int MaxUnitLength = 10;
 
-    public static IReadOnlyList<OrderValidationError> Validate(InvoicingOrder order)
+    public static IReadOnlyList<OrderValidationError> Validate(InvoicingOrder order) => Validate(order, out _);
+
+    /// <summary>Validates <paramref name="order"/>; checking the amounts prices every line, so those prices are handed back.</summary>
+    /// <param name="order">The order.</param>
+    /// <param name="priced">The lines priced so far; when no error is returned, every line of the order, in order.</param>
+    /// <returns>The errors, empty when the order is valid.</returns>
+    public static List<OrderValidationError> Validate(InvoicingOrder order, out List<PricedLine> priced)
     {
         ArgumentNullException.ThrowIfNull(order);
         var errors = new List<OrderValidationError>();
+        priced = [];
         RequireText(errors, order.OrderNumber, "orderNumber", null, MaxTextLength);
         OptionalText(errors, order.Merchant, "merchant", null, MaxTextLength);
         OptionalText(errors, order.KlarnaOrderId, "klarnaOrderId", null, MaxTextLength);
@@ -34,8 +41,8 @@ internal static class OrderValidator
             return errors;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var priced = new List<PricedLine>(lines.Count);
+        var seen = new HashSet<string>(lines.Count, StringComparer.Ordinal);
+        priced = new List<PricedLine>(lines.Count);
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
