@@ -102,7 +102,7 @@ internal sealed class Views(CliSettings settings)
         table.Separator().Add(string.Empty, settings.T("Summa", "Total"), string.Empty, string.Empty, string.Empty, Money(plan.VatTotal), Money(plan.Total));
         string heading = $"{TypeName(plan.Type)} {(preview ? settings.T("(förhandsgranskning)", "(preview)") : plan.InvoiceNumber)}{(plan.PrepaymentPercent is { } p ? $" ({Number(p)} %)" : string.Empty)}";
         string capture = plan.Capture is { } c
-            ? settings.T("Dras hos Klarna: ", "Captured at Klarna: ") + Money(c.CapturedAmount) + $" ({c.Lines.Count} {settings.T("rader", "lines")})"
+            ? settings.T("Dras hos Klarna: ", "Captured at Klarna: ") + Money(c.CapturedAmount) + $" ({c.Lines.Count} {(c.Lines.Count == 1 ? settings.T("rad", "line") : settings.T("rader", "lines"))})"
             : settings.T("Inget dras hos Klarna.", "Nothing is captured at Klarna.");
         return heading + Environment.NewLine + table + capture + Environment.NewLine;
     }
