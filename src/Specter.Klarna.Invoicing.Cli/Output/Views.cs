@@ -111,7 +111,7 @@ internal sealed class Views(CliSettings settings)
     {
         var table = new TextTable(settings.T("Faktura", "Invoice"), settings.T("Status", "Status"), settings.T("Låst", "Locked"), settings.T("Belopp", "Amount"))
             .Add(status.InvoiceNumber, status.GetText(Culture), YesNo(status.IsLocked), status.Amount is { } a ? Money(a) : "-");
-        return table + settings.T("Info (tooltip): ", "Tooltip: ") + status.GetTooltip(Culture) + Environment.NewLine;
+        return table + settings.T("Info (tooltip): ", "Tooltip: ") + status.GetTooltip(Culture, TimeZoneInfo.Local) + Environment.NewLine;
     }
 
     public string Result(InvoiceResult result)

@@ -44,19 +44,26 @@ public sealed record InvoiceActivationStatus
 
     /// <summary>Gets the tooltip text: when and with which capture id, or Klarna's reason word for word.</summary>
     /// <param name="culture">The culture (Swedish for <c>sv</c>, otherwise English), or <see langword="null"/> for the current UI culture.</param>
+    /// <param name="timeZone">The time zone to show the activation time in (for example <see cref="TimeZoneInfo.Local"/>), or <see langword="null"/> for UTC.</param>
     /// <returns>The text.</returns>
-    public string GetTooltip(CultureInfo? culture = null)
+    public string GetTooltip(CultureInfo? culture = null, TimeZoneInfo? timeZone = null)
     {
         var amount = Amount is { } money ? MoneyDisplay.Format(money, culture) : string.Empty;
+        var local = ActivatedAt is { } at && timeZone is not null ? TimeZoneInfo.ConvertTime(at, timeZone) : ActivatedAt?.ToUniversalTime();
+        var when = local?.DateTime;
+        var zone = local is { Offset: var offset } && offset != TimeSpan.Zero
+            ? "UTC" + (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture)
+            : "UTC";
         return State switch
         {
             ActivationState.Activated => Texts.Format(
                 "Tooltip_Activated",
                 culture,
-                ActivatedAt?.UtcDateTime,
+                when,
                 CaptureId,
                 KlarnaReference is null ? string.Empty : Texts.Format("Tooltip_KlarnaReference", culture, KlarnaReference),
-                amount),
+                amount,
+                zone),
             ActivationState.Pending => Texts.Format("Tooltip_Pending", culture, amount, KlarnaOrderId),
             ActivationState.Failed => Texts.Format("Tooltip_Failed", culture, DescribeFailure(), CorrelationSuffix(culture)),
             ActivationState.Unknown => Texts.Format("Tooltip_Unknown", culture, DescribeFailure()),
