@@ -54,7 +54,7 @@ public sealed class KlarnaMerchantOptions
     public bool AllowPrepaymentCapture { get; set; }
 
     /// <summary>Gets the effective client-side rate limit in requests per second.</summary>
-    public int EffectiveRequestsPerSecond => RequestsPerSecond
+    internal int EffectiveRequestsPerSecond => RequestsPerSecond
         ?? (Environment == KlarnaEnvironment.Production ? DefaultProductionRequestsPerSecond : DefaultPlaygroundRequestsPerSecond);
 
     /// <summary>Returns a description without secrets (the password is never printed, an API key only by its prefix).</summary>
