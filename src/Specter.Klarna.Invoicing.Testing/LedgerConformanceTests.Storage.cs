@@ -15,11 +15,11 @@ public abstract partial class LedgerConformanceTests
         var ledger = await LedgerAsync().ConfigureAwait(false);
         var invoice = LedgerSamples.Rich(Number("Å-日本"), Order("åäö"), KlarnaOrder(), ActivationState.Unknown);
 
-        Assert.Equal(LedgerAddResult.Added, await ledger.TryAddAsync(invoice).ConfigureAwait(false));
+        Assert.Equal(LedgerAddStatus.Added, (await ledger.TryAddAsync(invoice).ConfigureAwait(false)).Status);
 
         AssertSameContent(invoice, await ledger.FindAsync(invoice.InvoiceNumber).ConfigureAwait(false));
         AssertSameContent(invoice, Assert.Single(await ledger.GetByOrderAsync(invoice.OrderNumber).ConfigureAwait(false)));
-        AssertSameContent(invoice, Assert.Single((await ledger.ListUnsettledAsync().ConfigureAwait(false)).Where(IsMine)));
+        AssertSameContent(invoice, Assert.Single((await ledger.ListUnsettledAsync().ConfigureAwait(false)).Invoices.Where(IsMine)));
     }
 
     /// <summary>An invoice with every optional property <see langword="null"/> reads back with them <see langword="null"/>.</summary>

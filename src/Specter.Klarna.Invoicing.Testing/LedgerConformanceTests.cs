@@ -79,7 +79,7 @@ public abstract partial class LedgerConformanceTests : IAsyncLifetime
 
     private static async Task<LedgerInvoice> AddAsync(IKlarnaInvoiceLedger ledger, LedgerInvoice invoice)
     {
-        Assert.Equal(LedgerAddResult.Added, await ledger.TryAddAsync(invoice).ConfigureAwait(false));
+        Assert.Equal(LedgerAddStatus.Added, (await ledger.TryAddAsync(invoice).ConfigureAwait(false)).Status);
         var stored = await ledger.FindAsync(invoice.InvoiceNumber).ConfigureAwait(false);
         Assert.NotNull(stored);
         return stored;

@@ -15,7 +15,7 @@ public sealed class SqliteSchemaTests : IDisposable
     {
         var ledger = new SqliteKlarnaInvoiceLedger(DatabasePath);
 
-        (await ledger.ListUnsettledAsync()).Should().BeEmpty();
+        (await ledger.ListUnsettledAsync()).Invoices.Should().BeEmpty();
 
         (await ScalarAsync("PRAGMA journal_mode;")).Should().Be("wal");
         (await ScalarAsync("SELECT version FROM klarna_ledger_schema;")).Should().Be(1L);

@@ -12,12 +12,19 @@ internal sealed class InvoicingHarness : IAsyncDisposable
     public const string Username = "PK_SE_user";
     public const string Password = "se-secret-password";
 
-    private InvoicingHarness(KlarnaSimulator klarna, IKlarnaInvoiceLedger ledger, ServiceProvider services)
+    /// <summary>Past every wait the library observes before it acts again on an open outcome: the grace period, Klarna's first retry delays and the in-flight bound.</summary>
+    public static readonly TimeSpan Later = TimeSpan.FromMinutes(10);
+
+    private InvoicingHarness(KlarnaSimulator klarna, IKlarnaInvoiceLedger ledger, ServiceProvider services, ShiftableClock clock)
     {
         Klarna = klarna;
         Ledger = ledger;
         Services = services;
+        Clock = clock;
     }
+
+    /// <summary>Gets the clock the library reads; <see cref="ShiftableClock.Advance"/> moves it forward.</summary>
+    public ShiftableClock Clock { get; }
 
     public KlarnaSimulator Klarna { get; }
 
@@ -38,6 +45,8 @@ internal sealed class InvoicingHarness : IAsyncDisposable
         var klarna = new KlarnaSimulator(simulatorOptions ?? new KlarnaSimulatorOptions()).AddMerchant(Username, Password);
         ledger ??= new InMemoryKlarnaInvoiceLedger();
         var services = new ServiceCollection();
+        var clock = new ShiftableClock();
+        services.AddSingleton<TimeProvider>(clock);
         services.AddLogging();
         configureServices?.Invoke(services);
         services
@@ -51,13 +60,12 @@ internal sealed class InvoicingHarness : IAsyncDisposable
                     Password = Password,
                     AllowPrepaymentCapture = true,
                 };
-                o.RecoveryGracePeriod = TimeSpan.Zero;
                 configure?.Invoke(o);
             })
             .AddLedger(_ => ledger)
             .HttpClient.ConfigurePrimaryHttpMessageHandler(() => wrapHandler is null ? klarna.CreateHandler() : wrapHandler(klarna.CreateHandler()));
         configureHttpClient?.Invoke(services.AddKlarnaInvoicing(_ => { }).HttpClient);
-        return new InvoicingHarness(klarna, ledger, services.BuildServiceProvider(validateScopes: true));
+        return new InvoicingHarness(klarna, ledger, services.BuildServiceProvider(validateScopes: true), clock);
     }
 
     /// <summary>Seeds a Klarna reservation for the ERP order's full total (or <paramref name="authorizedAmount"/>), and returns the order with its Klarna order id.</summary>
@@ -83,6 +91,13 @@ internal sealed class InvoicingHarness : IAsyncDisposable
         var undelivered = order with { KlarnaOrderId = null, Lines = order.Lines.Select(l => l with { DeliveredQuantity = 0 }).ToList() };
         var outcome = InvoicePlanner.Plan(undelivered, [], new InvoicePlanRequest { InvoiceNumber = "TOTAL", Type = InvoiceType.Final });
         return outcome.Plan!.Total;
+    }
+
+    /// <summary>Moves the clock past every wait the library observes (<see cref="Later"/>), then runs recovery.</summary>
+    public Task<RecoveryReport> RecoverLaterAsync()
+    {
+        Clock.Advance(Later);
+        return Invoicing.RecoverAsync();
     }
 
     /// <summary>Asserts the money invariant: what Klarna captured equals the sum of the ledger's activated invoices.</summary>
