@@ -428,7 +428,7 @@ public sealed class KlarnaInvoicingServiceRandomizedTests(ITestOutputHelper outp
         {
             DisarmFaults();
             Log("finish:");
-            await RecoverAsync(ExactlyOnce.Internal.ExactlyOnceLimits.RetrySchedule[^1]); // past the longest wait of Klarna's retry schedule
+            await RecoverAsync(Specter.Klarna.Invoicing.ExactlyOnce.Internal.ExactlyOnceLimits.RetrySchedule[^1]); // past the longest wait of Klarna's retry schedule
             (await _ledger.ListUnsettledAsync()).Invoices.Should().BeEmpty("recovery without faults settles every invoice");
 
             for (int round = 0; round < 10; round++)

@@ -15,12 +15,15 @@ internal sealed class InvoicingHarness : IAsyncDisposable
     /// <summary>Past every wait the library observes before it acts again on an open outcome: the grace period, Klarna's first retry delays and the in-flight bound.</summary>
     public static readonly TimeSpan Later = TimeSpan.FromMinutes(10);
 
-    private InvoicingHarness(KlarnaSimulator klarna, IKlarnaInvoiceLedger ledger, ServiceProvider services, ShiftableClock clock)
+    private readonly bool _ownsKlarna;
+
+    private InvoicingHarness(KlarnaSimulator klarna, IKlarnaInvoiceLedger ledger, ServiceProvider services, ShiftableClock clock, bool ownsKlarna)
     {
         Klarna = klarna;
         Ledger = ledger;
         Services = services;
         Clock = clock;
+        _ownsKlarna = ownsKlarna;
     }
 
     /// <summary>Gets the clock the library reads; <see cref="ShiftableClock.Advance"/> moves it forward.</summary>
@@ -40,12 +43,13 @@ internal sealed class InvoicingHarness : IAsyncDisposable
         KlarnaSimulatorOptions? simulatorOptions = null,
         Func<HttpMessageHandler, HttpMessageHandler>? wrapHandler = null,
         Action<IServiceCollection>? configureServices = null,
-        Action<IHttpClientBuilder>? configureHttpClient = null)
+        Action<IHttpClientBuilder>? configureHttpClient = null,
+        InvoicingHarness? sameKlarnaLedgerAndClockAs = null)
     {
-        var klarna = new KlarnaSimulator(simulatorOptions ?? new KlarnaSimulatorOptions()).AddMerchant(Username, Password);
-        ledger ??= new InMemoryKlarnaInvoiceLedger();
+        var klarna = sameKlarnaLedgerAndClockAs?.Klarna ?? new KlarnaSimulator(simulatorOptions ?? new KlarnaSimulatorOptions()).AddMerchant(Username, Password);
+        ledger ??= sameKlarnaLedgerAndClockAs?.Ledger ?? new InMemoryKlarnaInvoiceLedger();
         var services = new ServiceCollection();
-        var clock = new ShiftableClock();
+        var clock = sameKlarnaLedgerAndClockAs?.Clock ?? new ShiftableClock();
         services.AddSingleton<TimeProvider>(clock);
         services.AddLogging();
         configureServices?.Invoke(services);
@@ -65,7 +69,7 @@ internal sealed class InvoicingHarness : IAsyncDisposable
             .AddLedger(_ => ledger)
             .HttpClient.ConfigurePrimaryHttpMessageHandler(() => wrapHandler is null ? klarna.CreateHandler() : wrapHandler(klarna.CreateHandler()));
         configureHttpClient?.Invoke(services.AddKlarnaInvoicing(_ => { }).HttpClient);
-        return new InvoicingHarness(klarna, ledger, services.BuildServiceProvider(validateScopes: true), clock);
+        return new InvoicingHarness(klarna, ledger, services.BuildServiceProvider(validateScopes: true), clock, ownsKlarna: sameKlarnaLedgerAndClockAs is null);
     }
 
     /// <summary>Seeds a Klarna reservation for the ERP order's full total (or <paramref name="authorizedAmount"/>), and returns the order with its Klarna order id.</summary>
@@ -120,6 +124,9 @@ internal sealed class InvoicingHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        await Klarna.DisposeAsync();
+        if (_ownsKlarna)
+        {
+            await Klarna.DisposeAsync();
+        }
     }
 }
