@@ -1,4 +1,5 @@
 using Specter.Klarna.Invoicing.Persistence;
+using Specter.Klarna.Invoicing.Testing;
 
 namespace Specter.Klarna.Invoicing.Benchmarks;
 
