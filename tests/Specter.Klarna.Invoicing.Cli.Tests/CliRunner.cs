@@ -1,5 +1,6 @@
 using Specter.Klarna.Invoicing.Cli.Ledger;
 using Specter.Klarna.Invoicing.Persistence;
+using Specter.Klarna.Invoicing.Testing;
 
 namespace Specter.Klarna.Invoicing.Cli.Tests;
 
