@@ -105,6 +105,7 @@ var order = new InvoicingOrder
 {
     OrderNumber = "C-1",
     Currency = "SEK",
+    PricesIncludeVat = true,                                    // required: is UnitPrice gross or net?
     KlarnaOrderId = klarnaOrderId,
     Lines = [new InvoicingOrderLine { LineId = "1", Description = "Stol", Quantity = 1, DeliveredQuantity = 1, UnitPrice = 250.00m, VatRate = 25 }],
 };
