@@ -168,7 +168,7 @@ internal sealed partial class KlarnaInvoicingService
     }
 
     private static KlarnaInvoicingRuleViolation NothingToInvoice { get; } =
-        new(KlarnaInvoicingRule.NothingToInvoice, "Nothing is left to invoice on the order.", "Det finns inget kvar att fakturera på ordern.");
+        new(KlarnaInvoicingRule.NothingToInvoice, "Rule_NothingLeftToInvoice", []);
 
     private async Task<LedgerInvoice> RecordIntentAsync(InvoicingOrder order, InvoicePlan plan, LedgerInvoice? existing, CancellationToken cancellationToken)
     {
