@@ -12,8 +12,6 @@ internal static class Texts
 {
     private static readonly ResourceManager Manager = new("Specter.Klarna.Invoicing.Resources.Texts", typeof(Texts).Assembly);
 
-    public static bool Exists(string key) => Manager.GetString(key, CultureInfo.InvariantCulture) is not null;
-
     public static string Get(string key, CultureInfo? culture) =>
         Manager.GetString(key, culture ?? CultureInfo.CurrentUICulture)
         ?? throw new InvalidOperationException($"Missing text resource '{key}'.");
