@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Consumer test: packs the shipped packages and the tool into a temporary local feed, then builds and runs a tiny
-# console app that references the *packages* (not the projects): it registers AddKlarnaInvoicing, starts the Klarna
-# simulator and activates an invoice, printing "activated". Also installs the tool from the feed and runs its demo.
+# console app that references the *packages* (not the projects) and whose Program.cs is the C# of docs/getting-started.md:
+# it activates an invoice against the Klarna simulator, then shows Klarna's own refusal text through the simulator's
+# refusal fault. Also installs the tool from the feed and runs its demo.
 # Usage: eng/pack-and-consume.sh      (called by .ci/run after the README's test command)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -75,56 +76,21 @@ cat > "$consumer/Consumer.csproj" <<XML
   </ItemGroup>
 </Project>
 XML
-cat > "$consumer/Program.cs" <<'CS'
-using Microsoft.Extensions.DependencyInjection;
-using Specter.Klarna.Invoicing;
-using Specter.Klarna.Invoicing.Testing;
-
-await using var klarna = new KlarnaSimulator().AddMerchant("PK_consumer", "consumer-secret");
-Uri baseUrl = await klarna.StartServerAsync();
-
-var services = new ServiceCollection();
-services.AddLogging();
-services
-    .AddKlarnaInvoicing(o =>
-    {
-        o.IdempotencyNamespace = Guid.NewGuid();
-        o.Merchants["SE"] = new KlarnaMerchantOptions { BaseAddress = baseUrl, Username = "PK_consumer", Password = "consumer-secret" };
-    })
-    .UseInMemoryLedger(); // from Specter.Klarna.Invoicing.Testing
-await using var provider = services.BuildServiceProvider();
-var invoicing = provider.GetRequiredService<IKlarnaInvoicing>();
-
-string klarnaOrderId = klarna.SeedOrder(new SimulatedOrder
-{
-    Currency = "SEK",
-    OrderAmount = 25_000,
-    OrderLines = [new SimulatedOrderLine { Name = "Stol", Quantity = 1, UnitPrice = 25_000 }],
-});
-var order = new InvoicingOrder
-{
-    OrderNumber = "C-1",
-    Currency = "SEK",
-    KlarnaOrderId = klarnaOrderId,
-    Lines = [new InvoicingOrderLine { LineId = "1", Description = "Stol", Quantity = 1, DeliveredQuantity = 1, UnitPrice = 250.00m, VatRate = 25 }],
-};
-
-var proposal = await invoicing.ProposeAsync(order);
-var result = await invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "C-1001" });
-klarna.AssertCapturedExactlyOnce(klarnaOrderId, "C-1001");
-if (result.Status.State != ActivationState.Activated || proposal.Plan?.Total != result.Plan.Total)
-{
-    Console.Error.WriteLine($"expected activated, got {result.Status.State}: {result.Status.GetTooltip()}");
-    return 1;
-}
-
-Console.WriteLine("activated");
-return 0;
-CS
+# The program is docs/getting-started.md's C# blocks, verbatim and in order: the docs are what a newcomer copies.
+python3 - "$root/docs/getting-started.md" > "$consumer/Program.cs" <<'PY'
+import re, sys
+blocks = re.findall(r"```csharp\n(.*?)```", open(sys.argv[1], encoding="utf-8").read(), re.S)
+if len(blocks) < 2:
+    sys.exit("docs/getting-started.md: expected the C# blocks of sections 3 and 4")
+print("".join(blocks))
+PY
 
 echo "consumer: restore, build and run against the local feed"
 (cd "$consumer" && dotnet run -c Release --nologo -v quiet) | tee "$work/consumer.out"
-grep -qx 'activated' "$work/consumer.out"
+grep -qx 'Activated' "$work/consumer.out" || { echo "the getting-started program did not activate its invoice" >&2; exit 1; }
+grep -qx 'Failed' "$work/consumer.out" || { echo "the getting-started program's refused invoice is not Failed" >&2; exit 1; }
+grep -q '^Klarna refused the activation: CAPTURE_NOT_ALLOWED: Capture not allowed. The order is under review.' "$work/consumer.out" \
+  || { echo "the getting-started program does not show Klarna's refusal text" >&2; exit 1; }
 
 echo "tool: install from the local feed and run the demo"
 dotnet tool install Specter.Klarna.Invoicing.Cli --version "$version" --tool-path "$work/tools" --configfile "$consumer/nuget.config" >/dev/null

@@ -41,7 +41,7 @@ internal static class BenchOrders
             VatRate = 25m,
         });
 
-        return new InvoicingOrder { OrderNumber = orderNumber, Currency = "SEK", Merchant = BenchHost.Merchant, KlarnaOrderId = klarnaOrderId, Lines = lines };
+        return new InvoicingOrder { OrderNumber = orderNumber, PricesIncludeVat = true, Currency = "SEK", Merchant = BenchHost.Merchant, KlarnaOrderId = klarnaOrderId, Lines = lines };
     }
 
     /// <summary>

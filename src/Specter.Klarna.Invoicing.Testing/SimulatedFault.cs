@@ -2,7 +2,7 @@ namespace Specter.Klarna.Invoicing.Testing;
 
 /// <summary>A fault to inject with <see cref="KlarnaSimulator.InjectFault(SimulatedFault)"/>. Create one with a factory method, then narrow it with <see cref="OnCall"/>, <see cref="OnOperation"/> or <see cref="When"/>.</summary>
 /// <remarks>A fault fires once unless <see cref="Always"/> is called. Faults are checked after authentication and rate limiting, in the order they were injected; the first match wins.</remarks>
-public sealed class SimulatedFault
+public sealed partial class SimulatedFault
 {
     private readonly Lock _gate = new();
     private int _timesTriggered;
@@ -14,6 +14,14 @@ public sealed class SimulatedFault
         AfterApplying = afterApplying;
     }
 
+    private SimulatedFault(int statusCode, string errorCode, IReadOnlyList<string> errorMessages)
+        : this(SimulatedFaultKind.Refuse, TimeSpan.Zero, afterApplying: false)
+    {
+        StatusCode = statusCode;
+        ErrorCode = errorCode;
+        ErrorMessages = errorMessages;
+    }
+
     /// <summary>Gets what the fault does.</summary>
     public SimulatedFaultKind Kind { get; }
 
@@ -22,6 +30,15 @@ public sealed class SimulatedFault
 
     /// <summary>Gets a value indicating whether the operation is applied (and stored under its idempotency key) before the fault acts.</summary>
     public bool AfterApplying { get; }
+
+    /// <summary>Gets the HTTP status a <see cref="SimulatedFaultKind.Refuse"/> fault answers, or 0 for other kinds.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>Gets the Klarna <c>error_code</c> a <see cref="SimulatedFaultKind.Refuse"/> fault answers, or <see langword="null"/> for other kinds.</summary>
+    public string? ErrorCode { get; }
+
+    /// <summary>Gets the Klarna <c>error_messages</c> a <see cref="SimulatedFaultKind.Refuse"/> fault answers; empty for other kinds.</summary>
+    public IReadOnlyList<string> ErrorMessages { get; } = [];
 
     /// <summary>Gets the operation the fault is limited to, or <see langword="null"/> for any.</summary>
     public SimulatedOperation? Operation { get; private set; }

@@ -20,4 +20,13 @@ public enum SimulatedFaultKind
 
     /// <summary>Apply the operation, then answer 500 <c>INTERNAL_SERVER_ERROR</c>.</summary>
     ServerErrorAfterApplying,
+
+    /// <summary>Refuse the operation as Klarna does, without applying it: the given status, <c>error_code</c> and <c>error_messages</c>, and a fresh <c>correlation_id</c>.</summary>
+    Refuse,
+
+    /// <summary>Cancel the order "at Klarna" just before the operation is applied, so Klarna's own rules refuse it (a capture gets 403 <c>CAPTURE_NOT_ALLOWED</c>).</summary>
+    CancelOrderBeforeApplying,
+
+    /// <summary>Let the order's authorization expire "at Klarna" just before the operation is applied, so Klarna's own rules refuse it.</summary>
+    ExpireOrderBeforeApplying,
 }

@@ -25,9 +25,9 @@ public sealed class KlarnaInvoicingRuleException : InvalidOperationException
     }
 
     /// <summary>Initializes a new instance of the <see cref="KlarnaInvoicingRuleException"/> class for a violation.</summary>
-    /// <param name="violation">The broken rule.</param>
+    /// <param name="violation">The broken rule; <see cref="Exception.Message"/> is its English text (the neutral resources), for logs.</param>
     public KlarnaInvoicingRuleException(KlarnaInvoicingRuleViolation violation)
-        : base((violation ?? throw new ArgumentNullException(nameof(violation))).MessageEnglish)
+        : base((violation ?? throw new ArgumentNullException(nameof(violation))).GetMessage(System.Globalization.CultureInfo.InvariantCulture))
     {
         Violation = violation;
     }

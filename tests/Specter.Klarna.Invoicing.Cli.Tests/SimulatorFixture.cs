@@ -59,6 +59,7 @@ internal sealed class SimulatorFixture : IAsyncDisposable
     {
         OrderNumber = orderNumber,
         Currency = "SEK",
+        PricesIncludeVat = true,
         KlarnaOrderId = klarnaOrderId,
         Lines = [new InvoicingOrderLine { LineId = "1", ArticleNumber = "STOL", Description = "Stol", Quantity = 2, DeliveredQuantity = delivered, Unit = "st", UnitPrice = 1250.00m, VatRate = 25 }],
     });

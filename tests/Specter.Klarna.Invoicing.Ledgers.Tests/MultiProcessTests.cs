@@ -95,6 +95,7 @@ public sealed class MultiProcessTests(ITestOutputHelper output)
         {
             OrderNumber = orderNumber,
             Currency = "SEK",
+            PricesIncludeVat = true,
             Lines =
             [
                 new() { LineId = "1", ArticleNumber = "A-1", Description = "Stol åäö", Quantity = 4, UnitPrice = 1234.50m, VatRate = 25 },

@@ -39,6 +39,7 @@ internal sealed class LoopbackKlarna : IAsyncDisposable
     {
         OrderNumber = "T",
         Currency = "SEK",
+        PricesIncludeVat = true,
         Merchant = BenchHost.Merchant,
         Lines =
         [

@@ -8,6 +8,7 @@ internal static class DemoOrders
     {
         OrderNumber = "10001",
         Currency = "SEK",
+        PricesIncludeVat = true,
         Lines =
         [
             new() { LineId = "1", ArticleNumber = "STOL-4", Description = "Stol Ekliden", Quantity = 4, DeliveredQuantity = 4, Unit = "st", UnitPrice = 1234.50m, VatRate = 25 },
@@ -21,6 +22,7 @@ internal static class DemoOrders
     {
         OrderNumber = "10002",
         Currency = "SEK",
+        PricesIncludeVat = true,
         Lines =
         [
             new() { LineId = "1", ArticleNumber = "TS-001", Description = "T-shirt", Quantity = 3, DeliveredQuantity = tshirtsDelivered, Unit = "st", UnitPrice = 199.00m, VatRate = 25, DiscountPercent = 10 },
@@ -34,6 +36,7 @@ internal static class DemoOrders
     {
         OrderNumber = "10003",
         Currency = "SEK",
+        PricesIncludeVat = true,
         Lines =
         [
             new() { LineId = "1", ArticleNumber = "SOFFA", Description = "Soffa Bäckaby", Quantity = 1, Unit = "st", UnitPrice = 1000.00m, VatRate = 25 },
@@ -46,6 +49,7 @@ internal static class DemoOrders
     {
         OrderNumber = "10004",
         Currency = "SEK",
+        PricesIncludeVat = true,
         Lines = [new() { LineId = "1", ArticleNumber = "LAMPA", Description = "Lampa Gransäter", Quantity = 1, DeliveredQuantity = 1, Unit = "st", UnitPrice = 799.00m, VatRate = 25 }],
     };
 
@@ -54,6 +58,7 @@ internal static class DemoOrders
     {
         OrderNumber = "10005",
         Currency = "SEK",
+        PricesIncludeVat = true,
         Lines = [new() { LineId = "1", ArticleNumber = "MATTA", Description = "Matta Lohals", Quantity = 2, DeliveredQuantity = 2, Unit = "st", UnitPrice = 449.00m, VatRate = 25 }],
     };
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Specter.Klarna.Invoicing.Cli.Output;
 using Specter.Klarna.Invoicing.Testing;
 
@@ -56,15 +55,13 @@ internal sealed class DemoStory
                 Password = password,
                 AllowPrepaymentCapture = true,
             };
-            var hooks = new DemoKlarnaHooks(baseUrl, Username, password);
             try
             {
                 var session = await InvoicingSession.OpenAsync(
                     settings,
                     context.LedgerFactory,
                     context.CancellationToken,
-                    null, // recovery reads Klarna's captures first, so the demo's lost answer settles at once with the production defaults
-                    b => b.HttpClient.AddHttpMessageHandler(() => new CancelBeforeCaptureHandler(hooks))).ConfigureAwait(false);
+                    null).ConfigureAwait(false); // recovery reads Klarna's captures first, so the demo's lost answer settles at once with the production defaults
                 await using (session.ConfigureAwait(false))
                 {
                     var story = new DemoStory(settings, context, klarna, session.Invoicing);
@@ -74,7 +71,7 @@ internal sealed class DemoStory
                     await story.FullInvoiceAsync().ConfigureAwait(false);
                     await story.PartialDeliveriesAsync().ConfigureAwait(false);
                     await story.PrepaymentThenFinalAsync().ConfigureAwait(false);
-                    await story.KlarnaRefusesAsync(hooks).ConfigureAwait(false);
+                    await story.KlarnaRefusesAsync().ConfigureAwait(false);
                     await story.LostAnswerSettledByRecoveryAsync().ConfigureAwait(false);
                     await story.LockedInvoiceAsync().ConfigureAwait(false);
                     await story.SummaryAsync().ConfigureAwait(false);
@@ -147,7 +144,7 @@ internal sealed class DemoStory
         Expect(klarnaOrder.CapturedAmount == 130_000, "prepayment + final = the order total, 1 300.00 SEK");
     }
 
-    private async Task KlarnaRefusesAsync(DemoKlarnaHooks hooks)
+    private async Task KlarnaRefusesAsync()
     {
         await HeadingAsync(
             "Klarna nekar aktiveringen",
@@ -155,7 +152,8 @@ internal sealed class DemoStory
             "Order 10004: någon makulerar ordern hos Klarna precis när fakturan skapas. Klarnas eget felmeddelande visas.",
             "Order 10004: someone cancels the order at Klarna just as the invoice is created. Klarna's own error message is shown.").ConfigureAwait(false);
         var order = await ReserveAsync(DemoOrders.Refused()).ConfigureAwait(false);
-        hooks.CancelBeforeNextCaptureOf(order.KlarnaOrderId!);
+        string klarnaOrderId = order.KlarnaOrderId!;
+        _klarna.InjectFault(SimulatedFault.CancelOrderBeforeApplying().OnOperation(SimulatedOperation.CreateCapture).When(r => r.OrderId == klarnaOrderId));
         var result = await CreateAsync(order, "5006").ConfigureAwait(false);
         Expect(result.Status.State == ActivationState.Failed && result.Status.Failure?.ErrorCode == "CAPTURE_NOT_ALLOWED", "Klarna refuses with CAPTURE_NOT_ALLOWED");
         Expect(!result.Status.IsLocked, "a failed invoice is not locked");

@@ -78,6 +78,15 @@ internal sealed class SimulatorEngine(SimulatorState state)
                 case SimulatedFaultKind.Delay:
                     await Task.Delay(fault.Duration, state.Time, cancellationToken).ConfigureAwait(false);
                     break;
+                case SimulatedFaultKind.Refuse:
+                    return Refuse(fault, storable ? key : null, username);
+                case SimulatedFaultKind.CancelOrderBeforeApplying or SimulatedFaultKind.ExpireOrderBeforeApplying:
+                    lock (state.Gate)
+                    {
+                        OutOfBandChanges.Apply(state, fault.Kind, route.OrderId, username);
+                    }
+
+                    break;
             }
         }
 
@@ -124,6 +133,28 @@ internal sealed class SimulatorEngine(SimulatorState state)
         }
 
         return response;
+    }
+
+    // A refusal is a definite answer: like every answer to a keyed write, it is replayed for the same key.
+    private SimHttpResponse Refuse(SimulatedFault fault, string? key, string username)
+    {
+        var refusal = ErrorResponses.Create(fault.StatusCode, fault.ErrorCode!, fault.ErrorMessages);
+        if (key is null)
+        {
+            return refusal;
+        }
+
+        lock (state.Gate)
+        {
+            if (state.Idempotency.TryGet(username, key, out var first))
+            {
+                return first;
+            }
+
+            state.Idempotency.Store(username, key, refusal);
+        }
+
+        return refusal;
     }
 
     private static string? Header(SimHttpRequest request, string name)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Specter.Klarna.Invoicing.Internal;
 using Specter.Klarna.Invoicing.Resources;
 
 namespace Specter.Klarna.Invoicing;
@@ -48,7 +47,7 @@ public sealed record InvoiceActivationStatus
     /// <returns>The text.</returns>
     public string GetTooltip(CultureInfo? culture = null, TimeZoneInfo? timeZone = null)
     {
-        var amount = Amount is { } money ? MoneyDisplay.Format(money, culture) : string.Empty;
+        var amount = Amount is { } money ? money.ToString(culture ?? CultureInfo.CurrentUICulture) : string.Empty;
         var local = ActivatedAt is { } at && timeZone is not null ? TimeZoneInfo.ConvertTime(at, timeZone) : ActivatedAt?.ToUniversalTime();
         var when = local?.DateTime;
         var zone = local is { Offset: var offset } && offset != TimeSpan.Zero

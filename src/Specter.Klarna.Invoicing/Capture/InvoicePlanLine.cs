@@ -34,6 +34,6 @@ public sealed record InvoicePlanLine
     /// <summary>Gets the VAT part of <see cref="Amount"/>, in minor units.</summary>
     public required Money VatAmount { get; init; }
 
-    /// <summary>Gets the discount given on this line, including VAT, in minor units (zero or positive).</summary>
+    /// <summary>Gets the discount given on this line, including VAT (positive), or <see langword="null"/> when the line has no discount (never zero).</summary>
     public Money? DiscountAmount { get; init; }
 }

@@ -69,7 +69,7 @@ internal sealed partial class KlarnaInvoicingService
         {
             if (!found.MatchesAmount)
             {
-                throw new KlarnaInvoicingRuleException(RuleViolations.AlreadyCapturedAtKlarna(invoiceNumber, found.Id, found.Amount));
+                throw new KlarnaInvoicingRuleException(RuleViolations.AlreadyCapturedAtKlarna(invoiceNumber, found.Id, new Money(found.Amount, existing.Plan.Total.Currency)));
             }
 
             var healed = await engine.RecordFoundAsync(existing, found).ConfigureAwait(false);
@@ -170,7 +170,7 @@ internal sealed partial class KlarnaInvoicingService
     }
 
     private static KlarnaInvoicingRuleViolation NothingToInvoice { get; } =
-        new(KlarnaInvoicingRule.NothingToInvoice, "Nothing is left to invoice on the order.", "Det finns inget kvar att fakturera på ordern.");
+        new(KlarnaInvoicingRule.NothingToInvoice, "Rule_NothingLeftToInvoice", []);
 
     private async Task<LedgerInvoice> RecordIntentAsync(InvoicingOrder order, InvoicePlan plan, LedgerInvoice? existing, string plannedFrom, CancellationToken cancellationToken)
     {

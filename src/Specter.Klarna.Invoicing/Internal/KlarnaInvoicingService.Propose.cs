@@ -1,3 +1,4 @@
+using System.Net;
 using Specter.Klarna.Invoicing.Capture.Internal;
 using Specter.Klarna.Invoicing.Invoicing.Internal;
 using Specter.Klarna.Invoicing.Orders.Internal;
@@ -6,8 +7,6 @@ namespace Specter.Klarna.Invoicing.Internal;
 
 internal sealed partial class KlarnaInvoicingService
 {
-    private const string PreviewInvoiceNumber = "PREVIEW";
-
     public async Task<InvoiceProposal> ProposeAsync(InvoicingOrder order, InvoiceProposalRequest? request = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -29,6 +28,11 @@ internal sealed partial class KlarnaInvoicingService
                 klarnaOrder = await klarna.GetOrderAsync(order.Merchant, klarnaOrderId, cancellationToken).ConfigureAwait(false);
                 warnings.AddRange(ReservationChecks.Evaluate(order, klarnaOrder, type, IsPrepaymentEnabled(order.Merchant), time.GetUtcNow(), Options.ExpiryWarningDays));
             }
+            catch (KlarnaApiException ex) when (ex.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                // A configuration error, not an outage: creating would be refused the same way, so block now and say why.
+                warnings.Add(ReservationChecks.CredentialsRefused(merchants.Resolve(order.Merchant).Name, (int)ex.StatusCode));
+            }
             catch (Exception ex) when (ex is KlarnaApiException || (ActivationOutcomeClassifier.IsTransport(ex) && !cancellationToken.IsCancellationRequested))
             {
                 // The dialog still shows the plan; creating the invoice re-reads Klarna and refuses if it must.
@@ -36,9 +40,10 @@ internal sealed partial class KlarnaInvoicingService
             }
         }
 
+        bool isPreview = string.IsNullOrWhiteSpace(request.InvoiceNumber);
         var outcome = InvoicePlanner.Plan(priced, ledgerOfPriors, new InvoicePlanRequest
         {
-            InvoiceNumber = string.IsNullOrWhiteSpace(request.InvoiceNumber) ? PreviewInvoiceNumber : request.InvoiceNumber,
+            InvoiceNumber = isPreview ? InvoiceProposal.PreviewInvoiceNumber : request.InvoiceNumber!,
             Type = request.Type,
             PrepaymentPercent = request.PrepaymentPercent,
             ShippingPolicy = Options.ShippingPolicy,
@@ -51,10 +56,16 @@ internal sealed partial class KlarnaInvoicingService
             warnings.Add(ReservationChecks.ExceedsRemaining(capture.CapturedAmount, new Money(klarnaOrder.RemainingAuthorizedAmount, capture.CapturedAmount.Currency)));
         }
 
+        if (outcome.Plan is { Type: InvoiceType.Final, Total.MinorUnits: > 0 } final && priced.Lines.Where(l => l.IsQuantityDriven).All(l => l.Line.DeliveredQuantity == 0))
+        {
+            warnings.Add(ReservationChecks.FinalCapturesUndelivered(final.Total));
+        }
+
         var isKlarna = order.KlarnaOrderId is not null;
         return new InvoiceProposal
         {
             OrderNumber = order.OrderNumber,
+            IsPreview = isPreview,
             Decision = outcome.Decision,
             Plan = outcome.Plan,
             Violations = outcome.Violations,

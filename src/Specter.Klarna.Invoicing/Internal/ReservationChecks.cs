@@ -1,14 +1,8 @@
-using System.Globalization;
-using Specter.Klarna.Invoicing.Resources;
-
 namespace Specter.Klarna.Invoicing.Internal;
 
 /// <summary>Checks an order's live Klarna reservation before anything is captured (Klarna would refuse, or must not be asked).</summary>
 internal static class ReservationChecks
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
-    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv");
-
     public static List<ProposalWarning> Evaluate(
         InvoicingOrder order,
         KlarnaOrder klarnaOrder,
@@ -22,60 +16,63 @@ internal static class ReservationChecks
 
         if (status == KlarnaOrderStatus.Cancelled)
         {
-            warnings.Add(Blocking(ProposalWarningCode.ReservationCancelled, "Warning_Cancelled"));
+            warnings.Add(Blocking(ProposalWarningCode.ReservationCancelled));
         }
         else if (status == KlarnaOrderStatus.Closed)
         {
-            warnings.Add(Blocking(ProposalWarningCode.ReservationClosed, "Warning_Closed"));
+            warnings.Add(Blocking(ProposalWarningCode.ReservationClosed));
         }
         else if (status == KlarnaOrderStatus.Captured || (status != KlarnaOrderStatus.Expired && klarnaOrder.RemainingAuthorizedAmount <= 0))
         {
-            warnings.Add(Blocking(ProposalWarningCode.ReservationFullyCaptured, "Warning_FullyCaptured"));
+            warnings.Add(Blocking(ProposalWarningCode.ReservationFullyCaptured));
         }
 
         if (status == KlarnaOrderStatus.Expired || (klarnaOrder.ExpiresAt is { } expired && expired <= now))
         {
-            warnings.Add(Blocking(ProposalWarningCode.ReservationExpired, "Warning_Expired", klarnaOrder.ExpiresAt ?? now));
+            warnings.Add(Blocking(ProposalWarningCode.ReservationExpired, klarnaOrder.ExpiresAt ?? now));
         }
         else if (klarnaOrder.ExpiresAt is { } expiresAt && expiresAt - now <= TimeSpan.FromDays(expiryWarningDays))
         {
             var daysLeft = (int)Math.Floor((expiresAt - now).TotalDays);
-            warnings.Add(Create(ProposalWarningCode.ReservationExpiresSoon, false, "Warning_ExpiresSoon", expiresAt, daysLeft));
+            warnings.Add(Create(ProposalWarningCode.ReservationExpiresSoon, false, expiresAt, daysLeft));
         }
 
         if (klarnaOrder.FraudStatus == KlarnaFraudStatus.Pending)
         {
-            warnings.Add(Blocking(ProposalWarningCode.FraudReviewPending, "Warning_FraudPending"));
+            warnings.Add(Blocking(ProposalWarningCode.FraudReviewPending));
         }
         else if (klarnaOrder.FraudStatus == KlarnaFraudStatus.Rejected)
         {
-            warnings.Add(Blocking(ProposalWarningCode.FraudRejected, "Warning_FraudRejected"));
+            warnings.Add(Blocking(ProposalWarningCode.FraudRejected));
         }
 
         if (!string.Equals(order.Currency, klarnaOrder.PurchaseCurrency, StringComparison.OrdinalIgnoreCase))
         {
-            warnings.Add(Blocking(ProposalWarningCode.CurrencyMismatch, "Warning_CurrencyMismatch", order.Currency.ToUpperInvariant(), klarnaOrder.PurchaseCurrency.ToUpperInvariant()));
+            warnings.Add(Blocking(ProposalWarningCode.CurrencyMismatch, order.Currency.ToUpperInvariant(), klarnaOrder.PurchaseCurrency.ToUpperInvariant()));
         }
 
         if (requestedType == InvoiceType.Prepayment && !prepaymentEnabled)
         {
-            warnings.Add(Blocking(ProposalWarningCode.PrepaymentNotEnabled, "Warning_PrepaymentNotEnabled"));
+            warnings.Add(Blocking(ProposalWarningCode.PrepaymentNotEnabled));
         }
 
         return warnings;
     }
 
-    public static ProposalWarning ExceedsRemaining(Money invoice, Money remaining) => new(
-        ProposalWarningCode.ExceedsRemainingAuthorized,
-        IsBlocking: true,
-        Texts.Format("Warning_ExceedsRemaining", English, MoneyDisplay.Format(invoice, English), MoneyDisplay.Format(remaining, English), MoneyDisplay.Format(invoice - remaining, English)),
-        Texts.Format("Warning_ExceedsRemaining", Swedish, MoneyDisplay.Format(invoice, Swedish), MoneyDisplay.Format(remaining, Swedish), MoneyDisplay.Format(invoice - remaining, Swedish)));
+    public static ProposalWarning ExceedsRemaining(Money invoice, Money remaining) =>
+        new(ProposalWarningCode.ExceedsRemainingAuthorized, IsBlocking: true, [invoice, remaining, invoice - remaining]);
 
-    public static ProposalWarning KlarnaUnavailable(string reason) =>
-        Create(ProposalWarningCode.KlarnaUnavailable, false, "Warning_KlarnaUnavailable", reason);
+    public static ProposalWarning KlarnaUnavailable(string reason) => new(ProposalWarningCode.KlarnaUnavailable, IsBlocking: false, [reason]);
 
-    private static ProposalWarning Blocking(ProposalWarningCode code, string key, params object?[] args) => Create(code, true, key, args);
+    /// <summary>Klarna answered 401/403 to reading the order: the merchant profile's credentials are wrong. Blocking: creating would only be refused.</summary>
+    public static ProposalWarning CredentialsRefused(string merchant, int httpStatus) =>
+        new(ProposalWarningCode.KlarnaCredentialsRefused, IsBlocking: true, [merchant, httpStatus]);
 
-    private static ProposalWarning Create(ProposalWarningCode code, bool blocking, string key, params object?[] args) =>
-        new(code, blocking, Texts.Format(key, English, args), Texts.Format(key, Swedish, args));
+    /// <summary>A final invoice while nothing is delivered captures goods not yet shipped; the ERP may offer it, so it only warns.</summary>
+    public static ProposalWarning FinalCapturesUndelivered(Money total) =>
+        new(ProposalWarningCode.FinalInvoiceCapturesUndelivered, IsBlocking: false, [total]);
+
+    private static ProposalWarning Blocking(ProposalWarningCode code, params object?[] args) => new(code, IsBlocking: true, args);
+
+    private static ProposalWarning Create(ProposalWarningCode code, bool blocking, params object?[] args) => new(code, blocking, args);
 }

@@ -1,10 +1,8 @@
-using System.Globalization;
-
 namespace Specter.Klarna.Invoicing;
 
 /// <summary>An exact amount of money: a whole number of minor units (for example öre) in a currency.</summary>
 /// <remarks>There are no implicit conversions; convert ERP decimals with <see cref="FromMajorUnits"/>, naming the rounding mode.</remarks>
-public readonly partial struct Money : IEquatable<Money>, IComparable<Money>
+public readonly partial struct Money : IEquatable<Money>, IComparable<Money>, IFormattable
 {
     private readonly Currency _currency;
 
@@ -54,10 +52,6 @@ public readonly partial struct Money : IEquatable<Money>, IComparable<Money>
         ThrowIfDifferentCurrency(other);
         return MinorUnits.CompareTo(other.MinorUnits);
     }
-
-    /// <summary>Returns an invariant text such as <c>12500 SEK</c> (minor units and code); display formatting is the host's job.</summary>
-    /// <returns>The text.</returns>
-    public override string ToString() => MinorUnits.ToString(CultureInfo.InvariantCulture) + " " + _currency.ToString();
 
     internal static decimal Pow10(int digits)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Specter.Klarna.Invoicing.Internal;
 using Specter.Klarna.Invoicing.Resources;
 
 namespace Specter.Klarna.Invoicing;
@@ -7,6 +6,14 @@ namespace Specter.Klarna.Invoicing;
 /// <summary>What the invoice dialog shows before the user confirms. Nothing has been written or sent.</summary>
 public sealed record InvoiceProposal
 {
+    /// <summary>The placeholder that stands in for the invoice number when a proposal is asked for without one: the plan's
+    /// <see cref="InvoicePlan.InvoiceNumber"/>, the capture's reference and its description then read <c>PREVIEW</c>, and
+    /// <see cref="IsPreview"/> is <see langword="true"/>. It is never sent to Klarna: creating the invoice needs a real number.</summary>
+    public const string PreviewInvoiceNumber = "PREVIEW";
+
+    /// <summary>Gets a value indicating whether the proposal was made without an invoice number, so the plan carries <see cref="PreviewInvoiceNumber"/> in its number, capture reference and description; show the invoice number field as "not yet assigned".</summary>
+    public bool IsPreview { get; init; }
+
     /// <summary>Gets the ERP order number.</summary>
     public required string OrderNumber { get; init; }
 
@@ -51,7 +58,7 @@ public sealed record InvoiceProposal
         }
 
         return Plan?.Capture is { } capture
-            ? Texts.Format("Reservation_WillActivate", culture, KlarnaOrderId, MoneyDisplay.Format(capture.CapturedAmount, culture))
+            ? Texts.Format("Reservation_WillActivate", culture, KlarnaOrderId, capture.CapturedAmount)
             : Texts.Get("Reservation_NothingToCapture", culture);
     }
 }

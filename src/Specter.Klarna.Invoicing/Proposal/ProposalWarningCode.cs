@@ -35,4 +35,10 @@ public enum ProposalWarningCode
 
     /// <summary>The Klarna order could not be read, so nothing was checked against Klarna.</summary>
     KlarnaUnavailable = 10,
+
+    /// <summary>Klarna refused the merchant profile's credentials (401 or 403) on reading the order: a configuration error, blocking.</summary>
+    KlarnaCredentialsRefused = 11,
+
+    /// <summary>A final invoice is proposed while nothing on the order is delivered: it captures goods not yet shipped. Not blocking (the ERP offers it).</summary>
+    FinalInvoiceCapturesUndelivered = 12,
 }

@@ -36,7 +36,9 @@ public sealed class InvoiceLockRulesTests
             .Should().Throw<KlarnaInvoicingRuleException>().Which;
 
         ex.Rule.Should().Be(KlarnaInvoicingRule.InvoiceLocked);
-        ex.Violation!.MessageSwedish.Should().Be("Fakturan är aktiverad hos Klarna och kan inte ändras; den kan bara krediteras.");
+        ex.Violation!.GetMessage(System.Globalization.CultureInfo.GetCultureInfo("sv")).Should().Be("Fakturan är aktiverad hos Klarna och kan inte ändras; den kan bara krediteras.");
+        ex.Violation.MessageCode.Should().Be("Rule_InvoiceLocked");
+        ex.Violation.Arguments.Should().Equal(InvoiceAction.Edit);
         ex.Message.Should().Be("The invoice is activated at Klarna and cannot be edited; it can only be credited.");
     }
 }

@@ -17,7 +17,7 @@ public sealed class InvoicePlannerRuleTests
         var outcome = InvoicePlanner.Plan(order, prior, new InvoicePlanRequest { InvoiceNumber = number });
 
         outcome.IsAllowed.Should().BeFalse();
-        outcome.Violations.Should().ContainSingle().Which.Should().Match<KlarnaInvoicingRuleViolation>(v => v.Rule == KlarnaInvoicingRule.InvalidInvoiceNumber && v.MessageSwedish == swedish);
+        outcome.Violations.Should().ContainSingle().Which.Should().Match<KlarnaInvoicingRuleViolation>(v => v.Rule == KlarnaInvoicingRule.InvalidInvoiceNumber && v.GetMessage(System.Globalization.CultureInfo.GetCultureInfo("sv")) == swedish);
     }
 
     [Fact]
@@ -51,7 +51,8 @@ public sealed class InvoicePlannerRuleTests
         var outcome = InvoicePlanner.Plan(IssueExample(), [], new InvoicePlanRequest { InvoiceNumber = "1", AuthorizedLimit = new Money(37000, Currency.SEK) });
 
         outcome.Violations.Single().Should().Match<KlarnaInvoicingRuleViolation>(v => v.Rule == KlarnaInvoicingRule.ExceedsAuthorizedAmount
-            && v.MessageEnglish == "The invoice total 373.87 SEK exceeds the amount Klarna still has authorized (370.00 SEK) by 3.87 SEK.");
+            && v.GetMessage(System.Globalization.CultureInfo.GetCultureInfo("en")) == "The invoice total SEK 373.87 exceeds the amount Klarna still has authorized (SEK 370.00) by SEK 3.87."
+            && v.GetMessage(System.Globalization.CultureInfo.GetCultureInfo("sv")) == "Fakturabeloppet 373,87 kr överstiger beloppet som fortfarande är reserverat hos Klarna (370,00 kr) med 3,87 kr.");
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class InvoicePlannerRuleTests
         PlanOk(IssueExample(), prior);
         var reduced = IssueExample() with { Lines = [.. IssueExample().Lines.Select(l => l.LineId == "1" ? l with { Quantity = 1, DeliveredQuantity = 1 } : l)] };
 
-        Plan(reduced, "2", InvoiceType.Final, null, prior).Violations.Should().Contain(v => v.Rule == KlarnaInvoicingRule.ExceedsOrderedQuantity && v.MessageEnglish.StartsWith("Line 1: 2 is already invoiced", StringComparison.Ordinal));
+        Plan(reduced, "2", InvoiceType.Final, null, prior).Violations.Should().Contain(v => v.Rule == KlarnaInvoicingRule.ExceedsOrderedQuantity && v.GetMessage(System.Globalization.CultureInfo.GetCultureInfo("en")).StartsWith("Line 1: 2 is already invoiced", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -210,6 +210,7 @@ public sealed class KlarnaInvoicingServiceCreateTests
         {
             OrderNumber = "BIG-1",
             Currency = "SEK",
+            PricesIncludeVat = true,
             Lines =
             [
                 new() { LineId = "1", Description = "Maskin", Quantity = 1, UnitPrice = 600_000m, VatRate = 25 },

@@ -22,6 +22,7 @@ internal static class SampleOrders
     {
         OrderNumber = orderNumber,
         Currency = "SEK",
+        PricesIncludeVat = true,
         Lines =
         [
             new() { LineId = "1", ArticleNumber = "A-1", Description = "Stol", Quantity = 4, DeliveredQuantity = delivered, UnitPrice = 1234.50m, VatRate = 25 },

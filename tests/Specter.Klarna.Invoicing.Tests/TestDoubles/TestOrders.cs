@@ -23,6 +23,7 @@ internal static class TestOrders
     {
         OrderNumber = "100234",
         Currency = "SEK",
+        PricesIncludeVat = true,
         KlarnaOrderId = "0b1d9815-165e-42e2-8867-35bc03789e00",
         Lines = lines,
     };

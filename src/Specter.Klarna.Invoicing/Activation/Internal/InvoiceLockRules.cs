@@ -15,22 +15,12 @@ internal static class InvoiceLockRules
     public static KlarnaInvoicingRuleViolation? Check(ActivationState state, InvoiceAction action) => state switch
     {
         ActivationState.Activated when action == InvoiceAction.Credit => null,
-        ActivationState.Activated => new(
-            KlarnaInvoicingRule.InvoiceLocked,
-            $"The invoice is activated at Klarna and cannot be {English(action)}; it can only be credited.",
-            $"Fakturan är aktiverad hos Klarna och kan inte {Swedish(action)}; den kan bara krediteras."),
-        ActivationState.Pending or ActivationState.Unknown => new(
-            KlarnaInvoicingRule.ActivationInProgress,
-            $"The invoice's activation at Klarna is in progress or its outcome is not yet known, so it cannot be {English(action)} now; wait until the activation is settled.",
-            $"Fakturans aktivering hos Klarna pågår eller har ett ännu okänt utfall, så den kan inte {Swedish(action)} nu; vänta tills aktiveringen är klar."),
+        ActivationState.Activated => new(KlarnaInvoicingRule.InvoiceLocked, "Rule_InvoiceLocked", [action]),
+        ActivationState.Pending or ActivationState.Unknown => new(KlarnaInvoicingRule.ActivationInProgress, "Rule_InvoiceActivationInProgress", [action]),
         _ when action == InvoiceAction.Credit => new(
             KlarnaInvoicingRule.NotActivated,
-            state == ActivationState.NotKlarna
-                ? "The invoice has no Klarna capture, so there is nothing to refund at Klarna; credit it in the ERP only."
-                : "The invoice was never activated at Klarna, so there is nothing to credit; edit or delete it instead.",
-            state == ActivationState.NotKlarna
-                ? "Fakturan har ingen dragning hos Klarna, så det finns inget att återbetala där; kreditera den enbart i affärssystemet."
-                : "Fakturan aktiverades aldrig hos Klarna, så det finns inget att kreditera; ändra eller ta bort den i stället."),
+            state == ActivationState.NotKlarna ? "Rule_CreditWithoutKlarnaCapture" : "Rule_CreditNeverActivated",
+            []),
         _ => null,
     };
 
@@ -41,22 +31,4 @@ internal static class InvoiceLockRules
             throw new KlarnaInvoicingRuleException(violation);
         }
     }
-
-    private static string English(InvoiceAction action) => action switch
-    {
-        InvoiceAction.Edit => "edited",
-        InvoiceAction.Delete => "deleted",
-        InvoiceAction.Activate => "activated again",
-        InvoiceAction.Replan => "re-planned",
-        _ => "credited",
-    };
-
-    private static string Swedish(InvoiceAction action) => action switch
-    {
-        InvoiceAction.Edit => "ändras",
-        InvoiceAction.Delete => "tas bort",
-        InvoiceAction.Activate => "aktiveras igen",
-        InvoiceAction.Replan => "planeras om",
-        _ => "krediteras",
-    };
 }

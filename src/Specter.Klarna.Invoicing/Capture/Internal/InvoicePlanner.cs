@@ -1,4 +1,3 @@
-using System.Globalization;
 using Specter.Klarna.Invoicing.Internal;
 using Specter.Klarna.Invoicing.Invoicing.Internal;
 using Specter.Klarna.Invoicing.Orders.Internal;
@@ -89,11 +88,11 @@ internal static class InvoicePlanner
             var tally = ledger.For(p.Line.LineId);
             if (tally.Quantity > p.Line.Quantity)
             {
-                violations.Add(PlanningViolations.ExceedsOrdered(p.Line.LineId, Text(tally.Quantity), Text(p.Line.Quantity)));
+                violations.Add(PlanningViolations.ExceedsOrdered(p.Line.LineId, tally.Quantity, p.Line.Quantity));
             }
             else if (!p.IsQuantityDriven && (p.Total >= 0 ? tally.Amount > p.Total : tally.Amount < p.Total))
             {
-                violations.Add(PlanningViolations.ExceedsOrdered(p.Line.LineId, tally.Amount + " minor units", p.Total + " minor units"));
+                violations.Add(PlanningViolations.ExceedsOrdered(p.Line.LineId, new Money(tally.Amount, order.Currency), new Money(p.Total, order.Currency)));
             }
         }
 
@@ -138,6 +137,4 @@ internal static class InvoicePlanner
 
         return violations;
     }
-
-    private static string Text(decimal quantity) => quantity.ToString(CultureInfo.InvariantCulture);
 }
