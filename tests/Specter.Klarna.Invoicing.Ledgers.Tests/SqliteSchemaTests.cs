@@ -18,7 +18,7 @@ public sealed class SqliteSchemaTests : IDisposable
         (await ledger.ListUnsettledAsync()).Should().BeEmpty();
 
         (await ScalarAsync("PRAGMA journal_mode;")).Should().Be("wal");
-        (await ScalarAsync("SELECT version FROM klarna_ledger_schema;")).Should().Be(1L);
+        (await ScalarAsync("SELECT version FROM klarna_ledger_schema;")).Should().Be(2L);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class SqliteSchemaTests : IDisposable
 
         var error = (await act.Should().ThrowAsync<KlarnaLedgerSchemaException>()).Which;
         error.DatabaseVersion.Should().Be(99);
-        error.SupportedVersion.Should().Be(1);
+        error.SupportedVersion.Should().Be(2);
         error.Message.Should().Contain("upgrade the package");
     }
 

@@ -83,6 +83,9 @@ public sealed class InMemoryKlarnaInvoiceLedger : IKlarnaInvoiceLedger
     public Task<IReadOnlyList<LedgerInvoice>> ListUnsettledAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LedgerInvoice>>(Select(i => i.IsUnsettled));
 
+    /// <summary>Every invoice, oldest first (for <see cref="InMemoryKlarnaPaymentMarkingStore"/>).</summary>
+    internal List<LedgerInvoice> Snapshot() => Select(static _ => true);
+
     private List<LedgerInvoice> Select(Func<LedgerInvoice, bool> predicate)
     {
         lock (_gate)
