@@ -105,4 +105,13 @@ public sealed class InMemoryKlarnaInvoiceLedger : IKlarnaInvoiceLedger
             return Task.FromResult(new LedgerUnsettledScan(_index.Unsettled(), []));
         }
     }
+
+    /// <summary>Every invoice, oldest first (for <see cref="InMemoryKlarnaPaymentMarkingStore"/>).</summary>
+    internal List<LedgerInvoice> Snapshot()
+    {
+        lock (_gate)
+        {
+            return _index.All();
+        }
+    }
 }

@@ -48,6 +48,51 @@ internal static class PostgreSqlSchema
         ALTER TABLE klarna_invoices ADD COLUMN planned_from text NULL;
         """;
 
+    /// <summary>Schema version 3: payouts, their payment markings (unique per payment reference, kind and document) and booking lines.</summary>
+    internal const string Version3 = """
+        CREATE TABLE klarna_payouts (
+            payment_reference text        PRIMARY KEY,
+            payout_date       timestamptz NOT NULL,
+            settlement_type   text        NOT NULL,
+            currency          text        NOT NULL,
+            settlement_amount bigint      NOT NULL,
+            difference_amount bigint      NOT NULL,
+            recorded_at       timestamptz NOT NULL
+        );
+        CREATE TABLE klarna_payment_markings (
+            seq               bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            payment_reference text        NOT NULL REFERENCES klarna_payouts (payment_reference),
+            kind              smallint    NOT NULL,
+            document_number   text        NOT NULL,
+            amount            bigint      NOT NULL,
+            currency          text        NOT NULL,
+            payout_date       timestamptz NOT NULL,
+            matched_by        smallint    NOT NULL,
+            klarna_order_id   text        NULL,
+            klarna_id         text        NULL,
+            expected_amount   bigint      NULL,
+            CONSTRAINT ux_klarna_payment_markings_once UNIQUE (payment_reference, kind, document_number)
+        );
+        CREATE INDEX ix_klarna_payment_markings_document ON klarna_payment_markings (document_number, seq);
+        CREATE TABLE klarna_payout_lines (
+            payment_reference  text     NOT NULL REFERENCES klarna_payouts (payment_reference),
+            line_number        integer  NOT NULL,
+            type               text     NOT NULL,
+            detailed_type      text     NULL,
+            amount             bigint   NOT NULL,
+            vat                bigint   NOT NULL,
+            vat_rate           bigint   NULL,
+            settled_separately boolean  NOT NULL,
+            invoice_number     text     NULL,
+            klarna_order_id    text     NULL,
+            capture_id         text     NULL,
+            comment            text     NULL,
+            PRIMARY KEY (payment_reference, line_number)
+        );
+        CREATE INDEX ix_klarna_invoices_capture_id ON klarna_invoices (capture_id) WHERE capture_id IS NOT NULL;
+        CREATE INDEX ix_klarna_invoices_activated ON klarna_invoices (activated_at) WHERE state = 2;
+        """;
+
     internal const string VersionTable = """
         CREATE TABLE IF NOT EXISTS klarna_ledger_schema (
             id         integer     PRIMARY KEY CHECK (id = 1),
@@ -59,7 +104,7 @@ internal static class PostgreSqlSchema
     /// <summary>The transaction-scoped advisory lock that serialises migrations of app servers starting at once.</summary>
     private const long MigrationLockKey = 0x4B4C_4C45_4447_4552; // "KLLEDGER"
 
-    private static readonly string[] Migrations = [Version1, Version2];
+    private static readonly string[] Migrations = [Version1, Version2, Version3];
 
     internal static int CurrentVersion => Migrations.Length;
 

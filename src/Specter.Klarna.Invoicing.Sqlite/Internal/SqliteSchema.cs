@@ -52,6 +52,51 @@ internal static class SqliteSchema
         ALTER TABLE klarna_invoices ADD COLUMN planned_from TEXT NULL;
         """;
 
+    /// <summary>Schema version 3: payouts, their payment markings (unique per payment reference, kind and document) and booking lines.</summary>
+    internal const string Version3 = """
+        CREATE TABLE klarna_payouts (
+            payment_reference TEXT    PRIMARY KEY,
+            payout_date       TEXT    NOT NULL,
+            settlement_type   TEXT    NOT NULL,
+            currency          TEXT    NOT NULL,
+            settlement_amount INTEGER NOT NULL,
+            difference_amount INTEGER NOT NULL,
+            recorded_at       TEXT    NOT NULL
+        ) STRICT;
+        CREATE TABLE klarna_payment_markings (
+            seq               INTEGER PRIMARY KEY AUTOINCREMENT,
+            payment_reference TEXT    NOT NULL REFERENCES klarna_payouts (payment_reference),
+            kind              INTEGER NOT NULL,
+            document_number   TEXT    NOT NULL,
+            amount            INTEGER NOT NULL,
+            currency          TEXT    NOT NULL,
+            payout_date       TEXT    NOT NULL,
+            matched_by        INTEGER NOT NULL,
+            klarna_order_id   TEXT    NULL,
+            klarna_id         TEXT    NULL,
+            expected_amount   INTEGER NULL,
+            UNIQUE (payment_reference, kind, document_number)
+        ) STRICT;
+        CREATE INDEX ix_klarna_payment_markings_document ON klarna_payment_markings (document_number, seq);
+        CREATE TABLE klarna_payout_lines (
+            payment_reference  TEXT    NOT NULL REFERENCES klarna_payouts (payment_reference),
+            line_number        INTEGER NOT NULL,
+            type               TEXT    NOT NULL,
+            detailed_type      TEXT    NULL,
+            amount             INTEGER NOT NULL,
+            vat                INTEGER NOT NULL,
+            vat_rate           INTEGER NULL,
+            settled_separately INTEGER NOT NULL,
+            invoice_number     TEXT    NULL,
+            klarna_order_id    TEXT    NULL,
+            capture_id         TEXT    NULL,
+            comment            TEXT    NULL,
+            PRIMARY KEY (payment_reference, line_number)
+        ) STRICT;
+        CREATE INDEX ix_klarna_invoices_capture_id ON klarna_invoices (capture_id) WHERE capture_id IS NOT NULL;
+        CREATE INDEX ix_klarna_invoices_activated ON klarna_invoices (activated_at) WHERE state = 2;
+        """;
+
     internal const string VersionTable = """
         CREATE TABLE IF NOT EXISTS klarna_ledger_schema (
             id         INTEGER PRIMARY KEY CHECK (id = 1),
@@ -60,7 +105,7 @@ internal static class SqliteSchema
         ) STRICT;
         """;
 
-    private static readonly string[] Migrations = [Version1, Version2];
+    private static readonly string[] Migrations = [Version1, Version2, Version3];
 
     /// <summary>Gets the newest schema version this package knows.</summary>
     internal static int CurrentVersion => Migrations.Length;

@@ -17,6 +17,9 @@ internal sealed class InMemoryLedgerIndex
 
     public LedgerSlot? Find(string invoiceNumber) => _byNumber.GetValueOrDefault(invoiceNumber);
 
+    /// <summary>Every invoice, oldest first (the payment-marking store's reads; not on the invoicing path).</summary>
+    public List<LedgerInvoice> All() => [.. _byNumber.Values.OrderBy(s => s.Sequence).Select(s => s.Invoice)];
+
     /// <summary>Whether <paramref name="invoice"/> is unsettled and another invoice on its Klarna order already is.</summary>
     public bool HasOtherUnsettled(LedgerInvoice invoice) =>
         invoice.IsUnsettled
