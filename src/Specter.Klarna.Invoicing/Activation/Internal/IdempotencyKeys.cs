@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Specter.Klarna.Invoicing.Orders.Internal;
 
 namespace Specter.Klarna.Invoicing.Activation.Internal;
 
@@ -11,11 +12,12 @@ namespace Specter.Klarna.Invoicing.Activation.Internal;
 /// </summary>
 internal static class IdempotencyKeys
 {
+    // The order id cannot contain '/' (KlarnaOrderIdRules) and the attempt is a number, so the name splits one way only.
     public static string ForCapture(Guid installationNamespace, string klarnaOrderId, string invoiceNumber, int attempt) =>
-        Create(installationNamespace, $"{klarnaOrderId}/capture/{invoiceNumber}/{attempt}");
+        Create(installationNamespace, $"{KlarnaOrderIdRules.ThrowIfInvalid(klarnaOrderId, nameof(klarnaOrderId))}/capture/{invoiceNumber}/{attempt}");
 
     public static string ForOrderOperation(Guid installationNamespace, string klarnaOrderId, string operation, string discriminator) =>
-        Create(installationNamespace, $"{klarnaOrderId}/{operation}/{discriminator}");
+        Create(installationNamespace, $"{KlarnaOrderIdRules.ThrowIfInvalid(klarnaOrderId, nameof(klarnaOrderId))}/{operation}/{discriminator}");
 
     public static string Create(Guid namespaceId, string name)
     {

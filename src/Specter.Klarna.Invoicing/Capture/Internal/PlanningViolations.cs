@@ -61,6 +61,11 @@ internal static class PlanningViolations
         $"The invoice number is {length} characters; at most 255 are allowed.",
         $"Fakturanumret har {length} tecken; högst 255 är tillåtna.");
 
+    public static KlarnaInvoicingRuleViolation InvoiceNumberHasControlCharacters() => new(
+        KlarnaInvoicingRule.InvalidInvoiceNumber,
+        "The invoice number contains a control character (a line break, tab or similar); use printable characters only.",
+        "Fakturanumret innehåller ett styrtecken (radbrytning, tabb eller liknande); använd bara skrivbara tecken.");
+
     public static KlarnaInvoicingRuleViolation InvoiceNumberUsed(string invoiceNumber, string orderNumber) => new(
         KlarnaInvoicingRule.InvalidInvoiceNumber,
         $"Invoice number {invoiceNumber} is already used on order {orderNumber}.",
