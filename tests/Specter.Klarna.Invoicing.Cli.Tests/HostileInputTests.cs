@@ -31,7 +31,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
             ("duplicate JSON property", ["invoice", "--order", duplicate, "--invoice-number", "2"], "duplicate", false),
             ("exponent notation amount", ["invoice", "--order", exponent, "--invoice-number", "3"], "Exponent notation", false),
             ("malformed Klarna order id", ["invoice", "--order", badId, "--invoice-number", "4"], "klarnaOrderId contains '.'", false),
-            ("invoice number with a control character", ["invoice", "--order", good, "--invoice-number", "5\u0007"], "control character", false),
+            ("invoice number with a control character", ["invoice", "--order", good, "--invoice-number", "5\u0007"], "InvalidInvoiceNumber", false),
             ("ledger in a folder that does not exist", ["invoice", "--order", good, "--invoice-number", "6", "--ledger", missingFolder], "does not exist", true),
         };
 
