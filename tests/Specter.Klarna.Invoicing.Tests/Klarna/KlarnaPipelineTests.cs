@@ -24,7 +24,8 @@ public sealed class KlarnaPipelineTests(ITestOutputHelper output)
         ((TimeoutStrategyOptions)descriptor.Strategies[0].Options!).Timeout.Should().Be(TimeSpan.FromSeconds(65));
         var retry = (HttpRetryStrategyOptions)descriptor.Strategies[1].Options!;
         retry.MaxRetryAttempts.Should().Be(2);
-        retry.ShouldRetryAfterHeader.Should().BeTrue();
+        retry.ShouldRetryAfterHeader.Should().BeFalse("Retry-After is read by KlarnaResilience.RetryAfterDelay, capped");
+        retry.DelayGenerator.Should().NotBeNull();
         retry.UseJitter.Should().BeTrue();
         retry.BackoffType.Should().Be(DelayBackoffType.Exponential);
         retry.Delay.Should().Be(TimeSpan.FromSeconds(1));

@@ -26,6 +26,8 @@ internal sealed class KlarnaOrderManagementClient(
 
     /// <summary>The largest success body read (an order with 1000 lines and its captures is a few MiB); beyond it the answer is refused, not buffered.</summary>
     internal const int MaxResponseBodyBytes = 16 * 1024 * 1024;
+
+    private const long MaxPlausibleAmount = 1_000_000_000_000_000;
     private const string OrdersPath = "ordermanagement/v1/orders/";
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
@@ -365,6 +367,16 @@ internal sealed class KlarnaOrderManagementClient(
             throw new KlarnaApiException(HttpStatusCode.OK, null, ["Klarna's order answer lacks status or purchase_currency."], null);
         }
 
+        if (dto.PurchaseCurrency.Length != 3 || !dto.PurchaseCurrency.All(char.IsAsciiLetter))
+        {
+            throw Implausible("purchase_currency", Excerpt(dto.PurchaseCurrency));
+        }
+
+        foreach (var (name, amount) in new[] { ("order_amount", dto.OrderAmount), ("original_order_amount", dto.OriginalOrderAmount), ("captured_amount", dto.CapturedAmount), ("refunded_amount", dto.RefundedAmount), ("remaining_authorized_amount", dto.RemainingAuthorizedAmount) })
+        {
+            CheckAmount(name, amount);
+        }
+
         return new KlarnaOrder
         {
             OrderId = dto.OrderId ?? requestedOrderId,
@@ -386,7 +398,26 @@ internal sealed class KlarnaOrderManagementClient(
         };
     }
 
-    private static KlarnaCapture MapCapture(CaptureDto dto) => new()
+    /// <summary>Amounts are minor units: a negative one, or one beyond 10^15 (sums would overflow), is no answer to act on.</summary>
+    private static void CheckAmount(string name, long amount)
+    {
+        if (amount is < 0 or > MaxPlausibleAmount)
+        {
+            throw Implausible(name, amount.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static KlarnaApiException Implausible(string field, string value) =>
+        new(HttpStatusCode.OK, null, [$"Klarna's answer has an implausible {field} ({value})."], null);
+
+    private static KlarnaCapture MapCapture(CaptureDto dto)
+    {
+        CheckAmount("captured_amount", dto.CapturedAmount);
+        CheckAmount("refunded_amount", dto.RefundedAmount);
+        return MapCheckedCapture(dto);
+    }
+
+    private static KlarnaCapture MapCheckedCapture(CaptureDto dto) => new()
     {
         CaptureId = dto.CaptureId ?? string.Empty,
         KlarnaReference = dto.KlarnaReference,
@@ -397,7 +428,13 @@ internal sealed class KlarnaOrderManagementClient(
         Description = dto.Description,
     };
 
-    private static KlarnaRefund MapRefund(RefundDto dto) => new()
+    private static KlarnaRefund MapRefund(RefundDto dto)
+    {
+        CheckAmount("refunded_amount", dto.RefundedAmount);
+        return MapCheckedRefund(dto);
+    }
+
+    private static KlarnaRefund MapCheckedRefund(RefundDto dto) => new()
     {
         RefundId = dto.RefundId ?? string.Empty,
         RefundedAmount = dto.RefundedAmount,

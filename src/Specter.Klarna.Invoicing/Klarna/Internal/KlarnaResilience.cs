@@ -16,6 +16,7 @@ namespace Specter.Klarna.Invoicing.Klarna.Internal;
 /// <item>GET: attempt timeout 10 s, up to 2 retries. POST/PATCH: attempt timeout 30 s (shorter than Klarna's 30–59 s
 /// server timeouts would make slow successes ambiguous), at most 1 retry; longer retries with the same key belong to
 /// the durable orchestration (Klarna's policy: 5 s, 5 min, 5 h within 24 h).</item>
+/// <item><c>Retry-After</c> in delta seconds replaces the backoff, capped at <see cref="MaxDelay"/> (a hostile value cannot stall or crash the retry).</item>
 /// <item>Total timeout 65 s; backoff exponential with jitter from 1 s, capped at 20 s.</item>
 /// </list>
 /// Hosts can replace the pipeline through the returned <c>IHttpClientBuilder</c>.
@@ -50,7 +51,9 @@ internal static class KlarnaResilience
                 UseJitter = true,
                 Delay = BaseDelay,
                 MaxDelay = MaxDelay,
-                ShouldRetryAfterHeader = true,
+                // Our own Retry-After reading: the built-in one handed a hostile "Retry-After: 99999999" to Task.Delay, which throws.
+                ShouldRetryAfterHeader = false,
+                DelayGenerator = static args => ValueTask.FromResult(RetryAfterDelay(args.Outcome.Result)),
                 ShouldHandle = static args => ValueTask.FromResult(ShouldRetry(args)),
             })
             .AddTimeout(new TimeoutStrategyOptions
@@ -58,6 +61,22 @@ internal static class KlarnaResilience
                 Name = "klarna-attempt-timeout",
                 TimeoutGenerator = args => ValueTask.FromResult(args.Context.Properties.GetValue(IsWrite, false) ? write : read),
             });
+    }
+
+    /// <summary>Klarna's <c>Retry-After</c> in delta seconds, capped at <see cref="MaxDelay"/>; <see langword="null"/> (the backoff) when absent, a date or unreadable.</summary>
+    internal static TimeSpan? RetryAfterDelay(HttpResponseMessage? response)
+    {
+        TimeSpan? delta;
+        try
+        {
+            delta = response?.Headers.RetryAfter?.Delta;
+        }
+        catch (FormatException)
+        {
+            delta = null;
+        }
+
+        return delta is { } value ? TimeSpan.FromTicks(Math.Clamp(value.Ticks, 0, MaxDelay.Ticks)) : null;
     }
 
     internal static bool ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args)
