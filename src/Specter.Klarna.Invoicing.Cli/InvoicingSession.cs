@@ -70,6 +70,13 @@ internal sealed class InvoicingSession : IAsyncDisposable
         string json;
         try
         {
+            // Refused by size before reading: a huge file must not be loaded into memory only to be rejected.
+            var size = new FileInfo(path) is { Exists: true } info ? info.Length : 0;
+            if (size > InvoicingOrderJson.MaxLength)
+            {
+                throw new CliUsageException($"order file {path} is {size} bytes; at most {InvoicingOrderJson.MaxLength} are allowed (not read)");
+            }
+
             json = File.ReadAllText(path);
         }
         catch (FileNotFoundException)

@@ -24,9 +24,15 @@ public sealed class SqliteKlarnaInvoiceLedger : IKlarnaInvoiceLedger
     /// <summary>Initializes a new instance of the <see cref="SqliteKlarnaInvoiceLedger"/> class.</summary>
     /// <param name="databasePath">The database file; created with its schema on first use if missing.</param>
     /// <exception cref="ArgumentException"><paramref name="databasePath"/> is empty.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="databasePath"/> does not exist (the file is created, its folder is not).</exception>
     public SqliteKlarnaInvoiceLedger(string databasePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        if (Path.GetDirectoryName(Path.GetFullPath(databasePath)) is { } folder && !Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"The ledger folder {folder} does not exist; create it first (the ledger file is created on first use, its folder is not).");
+        }
+
         DatabasePath = databasePath;
         _connectionString = SqliteConnections.BuildConnectionString(databasePath);
     }

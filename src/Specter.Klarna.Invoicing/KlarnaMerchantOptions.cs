@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Specter.Klarna.Invoicing;
 
@@ -36,8 +37,9 @@ public sealed class KlarnaMerchantOptions
     /// <value>The default value is <see langword="null"/>: with an API key in <see cref="Password"/> no username is needed.</value>
     public string? Username { get; set; }
 
-    /// <summary>Gets or sets the API password or API key. Never logged or printed.</summary>
+    /// <summary>Gets or sets the API password or API key. Never logged, printed or serialized (configuration binding still sets it).</summary>
     /// <value>The default value is <see langword="null"/>; it is required.</value>
+    [JsonIgnore]
     public string? Password { get; set; }
 
     /// <summary>Gets or sets the client-side rate limit for this merchant, in requests per second.</summary>

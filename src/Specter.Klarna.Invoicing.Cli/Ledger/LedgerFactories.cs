@@ -13,7 +13,17 @@ internal sealed class SqliteLedgerFactory : ILedgerFactory
 {
     public async Task<CliLedger> OpenAsync(string databasePath, CancellationToken cancellationToken)
     {
-        var ledger = new SqliteKlarnaInvoiceLedger(databasePath);
+        SqliteKlarnaInvoiceLedger ledger;
+        try
+        {
+            ledger = new SqliteKlarnaInvoiceLedger(databasePath);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            throw new CliUsageException("--ledger: " + ex.Message);
+        }
+
+
         await ledger.InitializeAsync(cancellationToken).ConfigureAwait(false);
         Guid installation = await ledger.GetOrCreateInstallationNamespaceAsync(cancellationToken).ConfigureAwait(false);
         return new CliLedger(ledger, installation, Notice: null);

@@ -12,6 +12,7 @@ internal sealed partial class KlarnaInvoicingService
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InvoiceNumber, nameof(request) + "." + nameof(request.InvoiceNumber));
+        InvoiceRequestRules.ThrowIfInvalid(request.InvoiceNumber, request.Type, request.PrepaymentPercent);
         var priced = OrderPricing.Price(order);
         ThrowIfUnknownMerchant(order);
 

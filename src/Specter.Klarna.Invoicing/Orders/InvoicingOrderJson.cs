@@ -7,16 +7,27 @@ namespace Specter.Klarna.Invoicing;
 /// <remarks>Source-generated serialization: safe for trimming and native AOT.</remarks>
 public static class InvoicingOrderJson
 {
+    /// <summary>The largest order JSON accepted, in characters (4 MiB; a 1000-line order is well under 1 MiB). Readers should refuse a larger file by its size before reading it.</summary>
+    public const int MaxLength = 4 * 1024 * 1024;
+
     /// <summary>Parses and validates an order.</summary>
     /// <param name="json">The order JSON.</param>
     /// <returns>The order, valid by every rule of the library.</returns>
     /// <exception cref="InvoicingOrderValidationException">
-    /// The JSON is malformed, has a field of the wrong type, an unknown field or line kind (code <see cref="OrderValidationErrorCode.MalformedJson"/>,
-    /// naming the JSON path), misses a required field, or the order breaks a validation rule.
+    /// The JSON is longer than <see cref="MaxLength"/> (code <see cref="OrderValidationErrorCode.DocumentTooLarge"/>, checked before parsing);
+    /// is malformed, has a field of the wrong type or twice, an unknown field or line kind, an amount as a string, in exponent notation or with
+    /// more than 28 significant digits (code <see cref="OrderValidationErrorCode.MalformedJson"/>, naming the JSON path); misses a required
+    /// field; or the order breaks a validation rule.
     /// </exception>
     public static InvoicingOrder Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (json.Length > MaxLength)
+        {
+            throw new InvoicingOrderValidationException(
+                [new(OrderValidationErrorCode.DocumentTooLarge, "$", null, $"The order JSON is {json.Length} characters; at most {MaxLength} are allowed. Nothing was parsed.")]);
+        }
+
         OrderJsonDto? dto;
         try
         {

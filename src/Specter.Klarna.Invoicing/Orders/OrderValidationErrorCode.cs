@@ -56,4 +56,10 @@ public enum OrderValidationErrorCode
 
     /// <summary>The order has a Klarna reservation but names a merchant profile that is not configured (or none, and no default applies).</summary>
     UnknownMerchant = 17,
+
+    /// <summary>The Klarna order id is malformed: empty, or with characters other than letters, digits, '-' and '_' (no '/', '.', spaces or control characters).</summary>
+    InvalidKlarnaOrderId = 18,
+
+    /// <summary>The order JSON is larger than <see cref="InvoicingOrderJson.MaxLength"/>; it is refused before parsing.</summary>
+    DocumentTooLarge = 19,
 }

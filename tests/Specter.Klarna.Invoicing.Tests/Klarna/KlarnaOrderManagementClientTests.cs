@@ -311,12 +311,13 @@ public sealed class KlarnaOrderManagementClientTests
     }
 
     [Fact]
-    public async Task OrderId_IsEscapedInThePath()
+    public async Task OrderId_WithPathOrQueryCharacters_IsRefusedBeforeSending()
     {
         using var host = new KlarnaTestHost(StubHandler.Answer(HttpStatusCode.OK, KlarnaTestHost.Fixture("docs-get-order-response-REPAIRED.json")));
 
-        await host.Client.GetOrderAsync(null, "../x?y", CancellationToken.None);
+        var act = () => host.Client.GetOrderAsync(null, "../x?y", CancellationToken.None);
 
-        host.Stub.Requests.Single().Uri.AbsolutePath.Should().Be("/ordermanagement/v1/orders/..%2Fx%3Fy");
+        (await act.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("orderId");
+        host.Stub.Requests.Should().BeEmpty("a malformed id never becomes a URL, escaped or not");
     }
 }

@@ -22,7 +22,7 @@ public sealed class KlarnaPipelineTests
         ((TimeoutStrategyOptions)descriptor.Strategies[0].Options!).Timeout.Should().Be(TimeSpan.FromSeconds(65));
         var retry = (HttpRetryStrategyOptions)descriptor.Strategies[1].Options!;
         retry.MaxRetryAttempts.Should().Be(2);
-        retry.ShouldRetryAfterHeader.Should().BeFalse("Retry-After is read by the library's own capped delay generator");
+        retry.ShouldRetryAfterHeader.Should().BeFalse("Retry-After is read by KlarnaResilience.RetryAfterDelay, capped");
         retry.DelayGenerator.Should().NotBeNull();
         retry.UseJitter.Should().BeTrue();
         retry.BackoffType.Should().Be(DelayBackoffType.Exponential);
@@ -87,6 +87,6 @@ public sealed class KlarnaPipelineTests
             response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
         }
 
-        KlarnaResilience.RetryAfter(response).Should().Be(expectedSeconds is { } e ? TimeSpan.FromSeconds(e) : null);
+        KlarnaResilience.RetryAfterDelay(response).Should().Be(expectedSeconds is { } e ? TimeSpan.FromSeconds(e) : null);
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Specter.Klarna.Invoicing.Orders.Internal;
 
 namespace Specter.Klarna.Invoicing.Activation.Internal;
 
@@ -12,12 +13,13 @@ namespace Specter.Klarna.Invoicing.Activation.Internal;
 /// </summary>
 internal static class IdempotencyKeys
 {
+    // The order id cannot contain '/' (KlarnaOrderIdRules) and the attempt is a number, so the name splits one way only.
     /// <summary>The key of one recorded write: a record abandoned and created again gets another key (another moment, and other bytes give another hash).</summary>
     public static string ForWrite(Guid installationNamespace, string klarnaOrderId, string operation, string recordId, int attempt, DateTimeOffset recordedAt, string bodyHash) =>
-        Create(installationNamespace, string.Create(CultureInfo.InvariantCulture, $"{klarnaOrderId}/{operation}/{recordId}/{attempt}/{recordedAt.UtcTicks}/{bodyHash}"));
+        Create(installationNamespace, string.Create(CultureInfo.InvariantCulture, $"{KlarnaOrderIdRules.ThrowIfInvalid(klarnaOrderId, nameof(klarnaOrderId))}/{operation}/{recordId}/{attempt}/{recordedAt.UtcTicks}/{bodyHash}"));
 
     public static string ForOrderOperation(Guid installationNamespace, string klarnaOrderId, string operation, string discriminator) =>
-        Create(installationNamespace, $"{klarnaOrderId}/{operation}/{discriminator}");
+        Create(installationNamespace, $"{KlarnaOrderIdRules.ThrowIfInvalid(klarnaOrderId, nameof(klarnaOrderId))}/{operation}/{discriminator}");
 
     public static string Create(Guid namespaceId, string name)
     {

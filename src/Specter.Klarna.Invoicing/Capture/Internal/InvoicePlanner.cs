@@ -70,13 +70,9 @@ internal static class InvoicePlanner
     private static List<KlarnaInvoicingRuleViolation> CheckRequest(PricedOrder order, InvoiceLedger ledger, InvoiceTypeDecision decision, InvoicePlanRequest request)
     {
         var violations = new List<KlarnaInvoicingRuleViolation>();
-        if (string.IsNullOrWhiteSpace(request.InvoiceNumber))
+        if (InvoiceRequestRules.CheckInvoiceNumber(request.InvoiceNumber) is { } invoiceNumberViolation)
         {
-            violations.Add(PlanningViolations.MissingInvoiceNumber());
-        }
-        else if (request.InvoiceNumber.Length > KlarnaLineBuilder.MaxName)
-        {
-            violations.Add(PlanningViolations.InvoiceNumberTooLong(request.InvoiceNumber.Length));
+            violations.Add(invoiceNumberViolation);
         }
         else if (ledger.InvoiceNumbers.Contains(request.InvoiceNumber))
         {

@@ -36,6 +36,9 @@ internal static class PlanningViolations
     public static KlarnaInvoicingRuleViolation InvoiceNumberTooLong(int length) =>
         new(KlarnaInvoicingRule.InvalidInvoiceNumber, "Rule_InvoiceNumberTooLong", [length]);
 
+    public static KlarnaInvoicingRuleViolation InvoiceNumberHasControlCharacters() =>
+        new(KlarnaInvoicingRule.InvalidInvoiceNumber, "Rule_InvoiceNumberHasControlCharacters", []);
+
     public static KlarnaInvoicingRuleViolation InvoiceNumberUsed(string invoiceNumber, string orderNumber) =>
         new(KlarnaInvoicingRule.InvalidInvoiceNumber, "Rule_InvoiceNumberUsedOnOrder", [invoiceNumber, orderNumber]);
 }

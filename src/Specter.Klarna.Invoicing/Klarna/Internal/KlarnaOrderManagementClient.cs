@@ -6,8 +6,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Timeout;
 using Specter.Klarna.Invoicing.Klarna.Internal.Models;
+using Specter.Klarna.Invoicing.Orders.Internal;
 
 namespace Specter.Klarna.Invoicing.Klarna.Internal;
 
@@ -16,9 +19,15 @@ internal sealed class KlarnaOrderManagementClient(
     HttpClient httpClient,
     KlarnaMerchantResolver merchants,
     TimeProvider timeProvider,
+    IOptionsMonitor<KlarnaTimeoutOptions> timeouts,
     ILogger<KlarnaOrderManagementClient> logger) : IKlarnaOrderManagementClient
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
+
+    /// <summary>The largest success body read (an order with 1000 lines and its captures is a few MiB); beyond it the answer is refused, not buffered.</summary>
+    internal const int MaxResponseBodyBytes = 16 * 1024 * 1024;
+
+    private const long MaxPlausibleAmount = 1_000_000_000_000_000;
     private const string OrdersPath = "ordermanagement/v1/orders/";
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
@@ -220,46 +229,113 @@ internal sealed class KlarnaOrderManagementClient(
 
     private static KlarnaCreated Created(HttpResponseMessage response, string idHeader)
     {
-        var id = Header(response, idHeader);
-        if (string.IsNullOrWhiteSpace(id))
+        var ids = response.Headers.TryGetValues(idHeader, out var values) ? values.Distinct(StringComparer.Ordinal).ToArray() : [];
+        var problem = ids.Length switch
         {
-            // Klarna said 201, so money may have moved: never report this as a refusal.
-            throw new KlarnaApiException(response.StatusCode, null, [$"The {idHeader} header is missing from Klarna's 201 answer."], Header(response, KlarnaHttp.CorrelationIdHeader));
+            0 => "is missing",
+            1 => KlarnaOrderIdRules.Check(ids[0]) is { } reason ? "is malformed (it " + reason + ")" : null,
+            _ => $"appears {ids.Length} times with different values",
+        };
+        if (problem is not null)
+        {
+            // Klarna said 201, so money may have moved: never report this as a refusal, and never record an id we cannot trust.
+            throw new KlarnaApiException(response.StatusCode, null, [$"The {idHeader} header of Klarna's {(int)response.StatusCode} answer {problem}."], Header(response, KlarnaHttp.CorrelationIdHeader));
         }
 
-        return new KlarnaCreated(id, response.Headers.Location);
+        return new KlarnaCreated(ids[0], Location(response));
+    }
+
+    private static Uri? Location(HttpResponseMessage response)
+    {
+        // The id header is what counts; a Location that does not parse is dropped, never thrown.
+        try
+        {
+            return response.Headers.Location;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() is { } value ? Excerpt(value) : null : null;
 
-    private static string Segment(string value, string parameterName)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(value, parameterName);
-        return Uri.EscapeDataString(value);
-    }
+    private static string Segment(string value, string parameterName) =>
+        KlarnaOrderIdRules.ThrowIfInvalid(value, parameterName);
 
-    private static async Task<TDto> ReadAsync<TDto>(HttpResponseMessage response, JsonTypeInfo<TDto> typeInfo, CancellationToken cancellationToken)
+    private async Task<TDto> ReadAsync<TDto>(HttpResponseMessage response, JsonTypeInfo<TDto> typeInfo, CancellationToken cancellationToken)
     {
+        var bytes = await ReadBodyAsync(response.Content, MaxResponseBodyBytes + 1, cancellationToken).ConfigureAwait(false);
+        if (bytes.Length > MaxResponseBodyBytes)
+        {
+            throw new KlarnaApiException(response.StatusCode, null, [$"Klarna's {(int)response.StatusCode} answer is larger than {MaxResponseBodyBytes} bytes; it was not read further."], Header(response, KlarnaHttp.CorrelationIdHeader));
+        }
+
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false)
-                    ?? throw new JsonException("The body is JSON null.");
-            }
+            return JsonSerializer.Deserialize(bytes, typeInfo) ?? throw new JsonException("The body is JSON null.");
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or ArgumentException)
         {
+            // Truncated, mistyped, duplicated or not UTF-8: the answer is unusable, and a 200/201 cannot be treated as a refusal.
             throw new KlarnaApiException(response.StatusCode, null, [$"Klarna's {(int)response.StatusCode} answer is not the expected JSON ({exception.Message.Split('.')[0]})."], Header(response, KlarnaHttp.CorrelationIdHeader), exception);
         }
     }
 
-    internal static async Task<KlarnaApiException> CreateExceptionAsync(HttpResponseMessage response, string? correlationId, CancellationToken cancellationToken)
+    /// <summary>Reads at most <paramref name="limit"/> bytes of a body, within the read attempt timeout (a body that drips or stalls cannot hold the call forever).</summary>
+    private Task<byte[]> ReadBodyAsync(HttpContent content, int limit, CancellationToken cancellationToken) =>
+        ReadBodyAsync(content, limit, timeouts.Get(KlarnaHttp.ClientName).ReadAttemptTimeout, timeProvider, cancellationToken);
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes of a body within <paramref name="timeout"/> (shared with the Settlements client).</summary>
+    internal static async Task<byte[]> ReadBodyAsync(HttpContent content, int limit, TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var bytes = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        JsonException? parseError = null;
+        using var deadline = new CancellationTokenSource(timeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            var stream = await content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                using var buffer = new MemoryStream();
+                var chunk = new byte[16 * 1024];
+                int read;
+                while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), linked.Token).ConfigureAwait(false)) > 0)
+                {
+                    buffer.Write(chunk, 0, read);
+                }
+
+                return buffer.ToArray();
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutRejectedException($"Klarna's answer body did not arrive within {timeout.TotalSeconds:0.###} s.", timeout);
+        }
+        catch (IOException exception)
+        {
+            throw new HttpRequestException(HttpRequestError.ResponseEnded, "The connection failed while reading Klarna's answer.", exception);
+        }
+    }
+
+    private Task<KlarnaApiException> CreateExceptionAsync(HttpResponseMessage response, string? correlationId, CancellationToken cancellationToken) =>
+        CreateExceptionAsync(response, correlationId, timeouts.Get(KlarnaHttp.ClientName).ReadAttemptTimeout, timeProvider, cancellationToken);
+
+    /// <summary>Klarna's refusal as <see cref="KlarnaApiException"/>, reading at most 64 KiB of the error body within <paramref name="readTimeout"/> (shared with the Settlements client).</summary>
+    internal static async Task<KlarnaApiException> CreateExceptionAsync(HttpResponseMessage response, string? correlationId, TimeSpan readTimeout, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await ReadBodyAsync(response.Content, MaxErrorBodyBytes, readTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is TimeoutRejectedException or HttpRequestException)
+        {
+            // The status is known but not Klarna's reason: without its error JSON the answer stays ambiguous.
+            return new KlarnaApiException(response.StatusCode, null, ["(the body could not be read: " + exception.Message + ")"], correlationId, exception);
+        }
+
+        Exception? parseError = null;
         if (bytes.Length > 0)
         {
             try
@@ -268,10 +344,10 @@ internal sealed class KlarnaOrderManagementClient(
                 if (error is { ErrorCode: { Length: > 0 } code })
                 {
                     var messages = (error.ErrorMessages ?? []).Where(m => m is not null).Select(m => Excerpt(m!)).ToArray();
-                    return new KlarnaApiException(response.StatusCode, code, messages, error.CorrelationId ?? correlationId);
+                    return new KlarnaApiException(response.StatusCode, Excerpt(code), messages, error.CorrelationId is { } bodyId ? Excerpt(bodyId) : correlationId);
                 }
             }
-            catch (JsonException exception)
+            catch (Exception exception) when (exception is JsonException or InvalidOperationException or ArgumentException)
             {
                 parseError = exception;
             }
@@ -279,23 +355,6 @@ internal sealed class KlarnaOrderManagementClient(
 
         var description = bytes.Length == 0 ? "(empty body)" : "(not Klarna error JSON) " + Excerpt(Encoding.UTF8.GetString(bytes));
         return new KlarnaApiException(response.StatusCode, null, [description], correlationId, parseError);
-    }
-
-    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var buffer = new byte[MaxErrorBodyBytes];
-            var total = 0;
-            int read;
-            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                total += read;
-            }
-
-            return buffer.AsSpan(0, total).ToArray();
-        }
     }
 
     /// <summary>Keeps at most 512 characters, without control characters.</summary>
@@ -330,6 +389,16 @@ internal sealed class KlarnaOrderManagementClient(
             throw new KlarnaApiException(HttpStatusCode.OK, null, ["Klarna's order answer lacks status or purchase_currency."], null);
         }
 
+        if (dto.PurchaseCurrency.Length != 3 || !dto.PurchaseCurrency.All(char.IsAsciiLetter))
+        {
+            throw Implausible("purchase_currency", Excerpt(dto.PurchaseCurrency));
+        }
+
+        foreach (var (name, amount) in new[] { ("order_amount", dto.OrderAmount), ("original_order_amount", dto.OriginalOrderAmount), ("captured_amount", dto.CapturedAmount), ("refunded_amount", dto.RefundedAmount), ("remaining_authorized_amount", dto.RemainingAuthorizedAmount) })
+        {
+            CheckAmount(name, amount);
+        }
+
         return new KlarnaOrder
         {
             OrderId = dto.OrderId ?? requestedOrderId,
@@ -351,7 +420,26 @@ internal sealed class KlarnaOrderManagementClient(
         };
     }
 
-    private static KlarnaCapture MapCapture(CaptureDto dto) => new()
+    /// <summary>Amounts are minor units: a negative one, or one beyond 10^15 (sums would overflow), is no answer to act on.</summary>
+    private static void CheckAmount(string name, long amount)
+    {
+        if (amount is < 0 or > MaxPlausibleAmount)
+        {
+            throw Implausible(name, amount.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static KlarnaApiException Implausible(string field, string value) =>
+        new(HttpStatusCode.OK, null, [$"Klarna's answer has an implausible {field} ({value})."], null);
+
+    private static KlarnaCapture MapCapture(CaptureDto dto)
+    {
+        CheckAmount("captured_amount", dto.CapturedAmount);
+        CheckAmount("refunded_amount", dto.RefundedAmount);
+        return MapCheckedCapture(dto);
+    }
+
+    private static KlarnaCapture MapCheckedCapture(CaptureDto dto) => new()
     {
         CaptureId = dto.CaptureId ?? string.Empty,
         KlarnaReference = dto.KlarnaReference,
@@ -362,7 +450,13 @@ internal sealed class KlarnaOrderManagementClient(
         Description = dto.Description,
     };
 
-    private static KlarnaRefund MapRefund(RefundDto dto) => new()
+    private static KlarnaRefund MapRefund(RefundDto dto)
+    {
+        CheckAmount("refunded_amount", dto.RefundedAmount);
+        return MapCheckedRefund(dto);
+    }
+
+    private static KlarnaRefund MapCheckedRefund(RefundDto dto) => new()
     {
         RefundId = dto.RefundId ?? string.Empty,
         RefundedAmount = dto.RefundedAmount,

@@ -13,10 +13,11 @@ namespace Specter.Klarna.Invoicing.Klarna.Internal;
 /// <item>Retries only requests the client marked retryable: GETs, and POST/PATCH carrying <c>Klarna-Idempotency-Key</c>
 /// (every POST/PATCH must carry one). Only on 408, 429, 5xx, <see cref="HttpRequestException"/> and (GETs only) attempt
 /// timeouts; never on another 4xx, and never a write whose attempt timed out (Klarna may still be working on it).
-/// <c>Retry-After</c> is honoured up to <see cref="MaxRetryAfter"/>.</item>
+/// <c>Retry-After</c> is honoured up to <see cref="MaxDelay"/>; a longer wait belongs to the durable recovery.</item>
 /// <item>GET: attempt timeout 10 s, up to 2 retries. POST/PATCH: attempt timeout 30 s (shorter than Klarna's 30–59 s
 /// server timeouts would make slow successes ambiguous), at most 1 retry; longer retries with the same key belong to
 /// the durable orchestration (Klarna's policy: 5 s, 5 min, 5 h within 24 h).</item>
+/// <item><c>Retry-After</c> in delta seconds replaces the backoff, capped at <see cref="MaxDelay"/> (a hostile value cannot stall or crash the retry).</item>
 /// <item>Total timeout 65 s; backoff exponential with jitter from 1 s, capped at 20 s.</item>
 /// </list>
 /// Hosts can replace the pipeline through the returned <c>IHttpClientBuilder</c>.
@@ -36,9 +37,6 @@ internal static class KlarnaResilience
     /// <summary>Set by the pipeline when it retried the request: the final answer is to a repeat.</summary>
     public static readonly ResiliencePropertyKey<bool> Retried = new("Specter.Klarna.Invoicing.Retried");
 
-    /// <summary>The longest <c>Retry-After</c> honoured in-process; a longer wait belongs to the durable recovery.</summary>
-    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(20);
-
     /// <summary>Set by the client: the request is a write (POST/PATCH), with the longer attempt timeout and fewer retries.</summary>
     public static readonly ResiliencePropertyKey<bool> IsWrite = new("Specter.Klarna.Invoicing.IsWrite");
 
@@ -57,8 +55,9 @@ internal static class KlarnaResilience
                 UseJitter = true,
                 Delay = BaseDelay,
                 MaxDelay = MaxDelay,
+                // Our own Retry-After reading: the built-in one handed a hostile "Retry-After: 99999999" to Task.Delay, which throws.
                 ShouldRetryAfterHeader = false,
-                DelayGenerator = static args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+                DelayGenerator = static args => ValueTask.FromResult(RetryAfterDelay(args.Outcome.Result)),
                 ShouldHandle = static args => ValueTask.FromResult(ShouldRetry(args)),
                 OnRetry = static args =>
                 {
@@ -73,12 +72,21 @@ internal static class KlarnaResilience
             });
     }
 
-    /// <summary>Klarna's <c>Retry-After</c> in delta seconds, capped at <see cref="MaxRetryAfter"/>; <see langword="null"/> (absent, or a date) uses the backoff.</summary>
-    internal static TimeSpan? RetryAfter(HttpResponseMessage? response) =>
-        response?.Headers.RetryAfter?.Delta is not { } wait ? null
-        : wait <= TimeSpan.Zero ? TimeSpan.Zero
-        : wait > MaxRetryAfter ? MaxRetryAfter
-        : wait;
+    /// <summary>Klarna's <c>Retry-After</c> in delta seconds, capped at <see cref="MaxDelay"/>; <see langword="null"/> (the backoff) when absent, a date or unreadable.</summary>
+    internal static TimeSpan? RetryAfterDelay(HttpResponseMessage? response)
+    {
+        TimeSpan? delta;
+        try
+        {
+            delta = response?.Headers.RetryAfter?.Delta;
+        }
+        catch (FormatException)
+        {
+            delta = null;
+        }
+
+        return delta is { } value ? TimeSpan.FromTicks(Math.Clamp(value.Ticks, 0, MaxDelay.Ticks)) : null;
+    }
 
     internal static bool ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args)
     {

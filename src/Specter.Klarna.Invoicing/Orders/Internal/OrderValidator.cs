@@ -26,7 +26,13 @@ internal static class OrderValidator
         priced = [];
         RequireText(errors, order.OrderNumber, "orderNumber", null, MaxTextLength);
         OptionalText(errors, order.Merchant, "merchant", null, MaxTextLength);
-        OptionalText(errors, order.KlarnaOrderId, "klarnaOrderId", null, MaxTextLength);
+        if (order.KlarnaOrderId is not null && KlarnaOrderIdRules.Check(order.KlarnaOrderId) is { } idProblem)
+        {
+            errors.Add(order.KlarnaOrderId.Length > KlarnaOrderIdRules.MaxLength
+                ? new(OrderValidationErrorCode.FieldTooLong, "klarnaOrderId", null, $"klarnaOrderId {idProblem}.")
+                : new(OrderValidationErrorCode.InvalidKlarnaOrderId, "klarnaOrderId", null, $"klarnaOrderId {idProblem}."));
+        }
+
         bool knownCurrency = Currency.TryFromCode(order.Currency, out var currency);
         if (!knownCurrency)
         {

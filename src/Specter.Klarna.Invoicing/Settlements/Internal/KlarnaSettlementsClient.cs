@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -19,6 +20,7 @@ internal sealed class KlarnaSettlementsClient(
     IHttpClientFactory httpClients,
     KlarnaMerchantResolver merchants,
     TimeProvider timeProvider,
+    IOptionsMonitor<KlarnaTimeoutOptions> timeouts,
     ILogger<KlarnaSettlementsClient> logger) : IKlarnaSettlementsClient
 {
     /// <summary>Klarna's maximum page size.</summary>
@@ -129,7 +131,7 @@ internal sealed class KlarnaSettlementsClient(
             {
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
-                    throw await KlarnaOrderManagementClient.CreateExceptionAsync(response, correlationId, cancellationToken).ConfigureAwait(false);
+                    throw await KlarnaOrderManagementClient.CreateExceptionAsync(response, correlationId, timeouts.Get(KlarnaHttp.ClientName).ReadAttemptTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
                 }
 
                 var result = map(await ReadAsync(response, typeInfo, correlationId, cancellationToken).ConfigureAwait(false));
