@@ -13,13 +13,16 @@ internal static class ConsoleFactory
 
     public static IAnsiConsole Create(TextWriter writer, bool isTerminal, int terminalWidth, Func<string, string?> environment)
     {
-        bool colors = isTerminal && string.IsNullOrEmpty(environment("NO_COLOR")) && !string.Equals(environment("TERM"), "dumb", StringComparison.Ordinal);
+        // The caller knows whether this writer is a terminal (Console.IsOutputRedirected); Spectre's own guess cannot see
+        // through a TextWriter. A "dumb" terminal gets no escape sequences at all; NO_COLOR keeps them but drops colors.
+        bool ansi = isTerminal && !string.Equals(environment("TERM"), "dumb", StringComparison.Ordinal);
+        bool colors = ansi && string.IsNullOrEmpty(environment("NO_COLOR"));
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
-            Ansi = isTerminal && !string.Equals(environment("TERM"), "dumb", StringComparison.Ordinal) ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = colors ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+            Ansi = ansi ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = colors ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Interactive = ansi ? InteractionSupport.Yes : InteractionSupport.No,
         });
         console.Profile.Width = isTerminal ? Math.Max(40, terminalWidth) : RedirectedWidth;
         console.Profile.Capabilities.Unicode = true; // Program sets UTF-8 output; box drawing reads better than ASCII art
