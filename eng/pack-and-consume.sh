@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Consumer test: packs the shipped packages and the tool into a temporary local feed, then builds and runs a tiny
-# console app that references the *packages* (not the projects): it registers AddKlarnaInvoicing, starts the Klarna
-# simulator and activates an invoice, printing "activated". Also installs the tool from the feed and runs its demo.
+# console app that references the *packages* (not the projects): it registers AddKlarnaInvoicing and the health checks,
+# starts the Klarna simulator and activates an invoice, checks health, printing "activated". Also installs the tool from the feed and runs its demo.
 # Usage: eng/pack-and-consume.sh      (called by .ci/run after the README's test command)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,7 +10,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/klarna-consumer.XXXXXX")
 version="0.0.0-consumer.$(date +%s).$$"
 cleanup() {
   rm -rf "$work"
-  for id in specter.klarna.invoicing specter.klarna.invoicing.testing specter.klarna.invoicing.sqlite specter.klarna.invoicing.postgresql specter.klarna.invoicing.cli; do
+  for id in specter.klarna.invoicing specter.klarna.invoicing.testing specter.klarna.invoicing.sqlite specter.klarna.invoicing.postgresql specter.klarna.invoicing.healthchecks specter.klarna.invoicing.cli; do
     rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/$id/$version"
   done
 }
@@ -21,6 +21,7 @@ mkdir -p "$feed"
 projects=(src/Specter.Klarna.Invoicing src/Specter.Klarna.Invoicing.Testing)
 [ -d "$root/src/Specter.Klarna.Invoicing.Sqlite" ] && projects+=(src/Specter.Klarna.Invoicing.Sqlite)
 [ -d "$root/src/Specter.Klarna.Invoicing.PostgreSql" ] && projects+=(src/Specter.Klarna.Invoicing.PostgreSql)
+[ -d "$root/src/Specter.Klarna.Invoicing.HealthChecks" ] && projects+=(src/Specter.Klarna.Invoicing.HealthChecks)
 projects+=(src/Specter.Klarna.Invoicing.Cli)
 
 for project in "${projects[@]}"; do
@@ -45,13 +46,13 @@ echo "packages: ${#projects[@]} packed with symbols, README, license and reposit
 
 consumer="$work/consumer"
 mkdir -p "$consumer"
+# The local feed for Specter.*, everything else from the standard "nuget.org" source of the user's NuGet configuration
+# (the address is never spelled out in the repository).
 cat > "$consumer/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
-    <clear />
     <add key="local" value="$feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
   </packageSources>
   <packageSourceMapping>
     <packageSource key="local"><package pattern="Specter.*" /></packageSource>
@@ -72,6 +73,7 @@ cat > "$consumer/Consumer.csproj" <<XML
   <ItemGroup>
     <PackageReference Include="Specter.Klarna.Invoicing" Version="$version" />
     <PackageReference Include="Specter.Klarna.Invoicing.Testing" Version="$version" />
+    <PackageReference Include="Specter.Klarna.Invoicing.HealthChecks" Version="$version" />
   </ItemGroup>
 </Project>
 XML
@@ -92,6 +94,7 @@ services
         o.Merchants["SE"] = new KlarnaMerchantOptions { BaseAddress = baseUrl, Username = "PK_consumer", Password = "consumer-secret" };
     })
     .UseInMemoryLedger();
+services.AddHealthChecks().AddKlarnaInvoicingHealthChecks(o => o.CheckKlarna = true);
 await using var provider = services.BuildServiceProvider();
 var invoicing = provider.GetRequiredService<IKlarnaInvoicing>();
 
@@ -118,6 +121,13 @@ if (result.Status.State != ActivationState.Activated || proposal.Plan?.Total != 
     return 1;
 }
 
+var health = await provider.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>().CheckHealthAsync();
+if (health.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+{
+    Console.Error.WriteLine($"expected healthy, got {health.Status}");
+    return 1;
+}
+
 Console.WriteLine("activated");
 return 0;
 CS
@@ -127,7 +137,8 @@ echo "consumer: restore, build and run against the local feed"
 grep -qx 'activated' "$work/consumer.out"
 
 echo "tool: install from the local feed and run the demo"
-dotnet tool install Specter.Klarna.Invoicing.Cli --version "$version" --tool-path "$work/tools" --configfile "$consumer/nuget.config" >/dev/null
+# From the consumer folder, so its nuget.config (local feed + the user's "nuget.org") applies.
+(cd "$consumer" && dotnet tool install Specter.Klarna.Invoicing.Cli --version "$version" --tool-path "$work/tools" >/dev/null)
 "$work/tools/klarna-invoicing" demo --lang en > "$work/demo.out"
 grep -q 'Demo finished' "$work/demo.out"
 tail -n 1 "$work/demo.out"
