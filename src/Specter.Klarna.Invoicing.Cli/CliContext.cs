@@ -49,7 +49,8 @@ internal sealed class CliContext(
             settings = settings with { Username = "ledger-only", Password = "ledger-only-no-klarna-calls" };
         }
 
-        if (string.IsNullOrEmpty(settings.Password) && PasswordSource.Prompt(Terminal, Error, Environment, settings.Swedish) is { Length: > 0 } prompted)
+        if (string.IsNullOrEmpty(settings.Password)
+            && await PasswordSource.PromptAsync(Terminal, Error, Environment, settings.Swedish, CancellationToken).ConfigureAwait(false) is { Length: > 0 } prompted)
         {
             settings = settings with { Password = prompted };
         }

@@ -26,7 +26,7 @@ internal static class PasswordSource
     }
 
     /// <summary>Asks on the terminal without echoing; <see langword="null"/> when there is no terminal to ask on.</summary>
-    public static string? Prompt(CliTerminal terminal, TextWriter error, Func<string, string?> environment, bool swedish)
+    public static async Task<string?> PromptAsync(CliTerminal terminal, TextWriter error, Func<string, string?> environment, bool swedish, CancellationToken cancellationToken)
     {
         if (!terminal.InputIsTerminal || !terminal.ErrorIsTerminal)
         {
@@ -35,6 +35,7 @@ internal static class PasswordSource
 
         var console = ConsoleFactory.Create(error, isTerminal: true, terminal.Width, environment);
         string question = swedish ? "Klarna-lösenord eller API-nyckel:" : "Klarna password or API key:";
-        return console.Prompt(new TextPrompt<string>(question).Secret(mask: null));
+        // No mask: not even the length of the secret shows. Ctrl+C ends the prompt (the token is cancelled).
+        return await new TextPrompt<string>(question).Secret(mask: null).ShowAsync(console, cancellationToken).ConfigureAwait(false);
     }
 }
