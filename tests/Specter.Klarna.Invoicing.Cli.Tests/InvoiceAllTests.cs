@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Specter.Klarna.Invoicing.Testing;
@@ -88,26 +87,17 @@ public sealed partial class InvoiceAllTests : IAsyncLifetime
         var (_, first) = _sim.ReservedOrder("981", "x.json", folder: folder);
         var (_, second) = _sim.ReservedOrder("982", "y.json", folder: folder);
         string ledger = Path.Combine(_sim.Folder, "pty.db");
-        string dll = typeof(CliApp).Assembly.Location;
-        string command = $"dotnet '{dll}' invoice-all --orders '{folder}' --ledger '{ledger}' --base-url {_sim.BaseUrl} --lang en";
-        // util-linux script(1) runs the tool on a pseudo-terminal: stdout and stderr are a terminal, as in an interactive shell.
-        var start = new ProcessStartInfo("script", ["-qec", command, "/dev/null"]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        start.Environment["KLARNA_USERNAME"] = SimulatorFixture.Username;
-        start.Environment["KLARNA_PASSWORD"] = SimulatorFixture.Password;
-        start.Environment["TERM"] = "xterm-256color";
-        start.Environment.Remove("NO_COLOR");
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var readOut = process.StandardOutput.ReadToEndAsync();
-        var readErr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        string terminal = await readOut;
+        var environment = new Dictionary<string, string?> { ["KLARNA_USERNAME"] = SimulatorFixture.Username, ["KLARNA_PASSWORD"] = SimulatorFixture.Password };
+        await using var terminal = PseudoTerminal.Start(
+            environment, "invoice-all", "--orders", folder, "--ledger", ledger, "--base-url", _sim.BaseUrl.ToString(), "--lang", "en");
 
-        process.ExitCode.Should().Be(0, terminal + await readErr);
-        terminal.Should().Contain("\u001b[", "the live display redraws with escape sequences");
-        terminal.Should().Contain("━", "Spectre.Console's progress bar");
-        terminal.Should().Contain("2/2").And.Contain("/s");
-        terminal.Should().NotContain("░", "the plain-line bar is for redirected output only");
+        int exitCode = await terminal.WaitForExitAsync(TimeSpan.FromMinutes(2));
+
+        exitCode.Should().Be(0, terminal.Screen);
+        terminal.Screen.Should().Contain("\u001b[", "the live display redraws with escape sequences");
+        terminal.Screen.Should().Contain("━", "Spectre.Console's progress bar");
+        terminal.Screen.Should().Contain("2/2").And.Contain("/s");
+        terminal.Screen.Should().NotContain("░", "the plain-line bar is for redirected output only");
         _sim.Klarna.AssertCapturedExactlyOnce(first, "x");
         _sim.Klarna.AssertCapturedExactlyOnce(second, "y");
     }

@@ -94,4 +94,20 @@ public sealed class SecretTests : IAsyncLifetime
         run.ExitCode.Should().Be(2);
         run.Err.Should().Contain("KLARNA_PASSWORD").And.Contain("--password-stdin");
     }
+
+    [Fact]
+    public async Task OnATerminal_WithoutAPassword_PromptsWithoutEcho()
+    {
+        var (_, id) = _sim.ReservedOrder("903");
+        var environment = new Dictionary<string, string?> { ["KLARNA_USERNAME"] = SimulatorFixture.Username, ["KLARNA_PASSWORD"] = null };
+        await using var terminal = PseudoTerminal.Start(environment, "order", "--klarna-order-id", id, "--base-url", _sim.BaseUrl.ToString(), "--lang", "en");
+
+        await terminal.WaitForAsync("Klarna password or API key:", TimeSpan.FromMinutes(1));
+        await terminal.TypeAsync(SimulatorFixture.Password + "\r");
+        int exitCode = await terminal.WaitForExitAsync(TimeSpan.FromMinutes(1));
+
+        exitCode.Should().Be(0, terminal.Screen);
+        terminal.Screen.Should().Contain(id).And.Contain("AUTHORIZED");
+        terminal.Screen.Should().NotContain(SimulatorFixture.Password, "what is typed is not echoed");
+    }
 }
