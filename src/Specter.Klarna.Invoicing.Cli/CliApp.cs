@@ -78,7 +78,9 @@ internal static class CliApp
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync("klarna-invoicing: cancelled; nothing was written.").ConfigureAwait(false);
+            // invoice and invoice-all say themselves what a cancellation left behind (FailureTruth); here only reads are sure.
+            bool readOnly = ReadOnlyCommands.Contains(parsed.CommandResult.Command.Name);
+            await error.WriteLineAsync("klarna-invoicing: cancelled" + (readOnly ? "; nothing was written." : ".")).ConfigureAwait(false);
             return ExitCodes.Unexpected;
         }
         catch (Exception ex)
