@@ -72,6 +72,26 @@ internal sealed class PseudoTerminal : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until the tool has switched its terminal's echo off (it is reading a secret key by key). Typing earlier would
+    /// be echoed by the terminal itself, as with any program: the kernel echoes type-ahead before the program reads it.
+    /// </summary>
+    public async Task WaitUntilEchoIsOffAsync(TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout && !_reader.IsCompleted)
+        {
+            if (FindTerminal() is { } tty && await IsEchoOffAsync(tty))
+            {
+                return;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException("The terminal's echo was never switched off: " + Screen);
+    }
+
     public async Task TypeAsync(string keys)
     {
         await _process.StandardInput.WriteAsync(keys);
@@ -94,6 +114,47 @@ internal sealed class PseudoTerminal : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static async Task<bool> IsEchoOffAsync(string tty)
+    {
+        var start = new ProcessStartInfo("stty", ["-F", tty, "-a"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var stty = Process.Start(start)!;
+        string settings = await stty.StandardOutput.ReadToEndAsync();
+        await stty.WaitForExitAsync();
+        return stty.ExitCode == 0 && settings.Split([' ', '\n', ';'], StringSplitOptions.RemoveEmptyEntries).Contains("-echo");
+    }
+
+    /// <summary>The pseudo-terminal script(1) gave the tool: the stdin of one of its descendants (Linux /proc).</summary>
+    private string? FindTerminal()
+    {
+        var pending = new Queue<int>([_process.Id]);
+        while (pending.TryDequeue(out int pid))
+        {
+            try
+            {
+                if (pid != _process.Id && File.ResolveLinkTarget($"/proc/{pid}/fd/0", returnFinalTarget: false)?.FullName is { } target
+                    && target.StartsWith("/dev/pts/", StringComparison.Ordinal))
+                {
+                    return target;
+                }
+
+                foreach (string child in File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    pending.Enqueue(int.Parse(child, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended meanwhile.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not ours to read.
+            }
+        }
+
+        return null;
     }
 
     private async Task ReadAsync()

@@ -103,6 +103,7 @@ public sealed class SecretTests : IAsyncLifetime
         await using var terminal = PseudoTerminal.Start(environment, "order", "--klarna-order-id", id, "--base-url", _sim.BaseUrl.ToString(), "--lang", "en");
 
         await terminal.WaitForAsync("Klarna password or API key:", TimeSpan.FromMinutes(1));
+        await terminal.WaitUntilEchoIsOffAsync(TimeSpan.FromMinutes(1));
         await terminal.TypeAsync(SimulatorFixture.Password + "\r");
         int exitCode = await terminal.WaitForExitAsync(TimeSpan.FromMinutes(1));
 
