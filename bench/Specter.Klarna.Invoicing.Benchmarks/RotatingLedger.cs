@@ -46,6 +46,6 @@ internal sealed class RotatingLedger : IKlarnaInvoiceLedger
     public Task<IReadOnlyList<LedgerInvoice>> GetByOrderAsync(string orderNumber, CancellationToken cancellationToken = default) =>
         _current.GetByOrderAsync(orderNumber, cancellationToken);
 
-    public Task<IReadOnlyList<LedgerInvoice>> ListUnsettledAsync(CancellationToken cancellationToken = default) =>
+    public Task<LedgerUnsettledScan> ListUnsettledAsync(CancellationToken cancellationToken = default) =>
         _current.ListUnsettledAsync(cancellationToken);
 }

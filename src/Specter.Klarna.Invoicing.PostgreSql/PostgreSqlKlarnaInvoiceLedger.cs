@@ -1,3 +1,4 @@
+using System.Transactions;
 using Npgsql;
 using Specter.Klarna.Invoicing.Persistence;
 using Specter.Klarna.Invoicing.PostgreSql.Internal;
@@ -38,7 +39,8 @@ public sealed class PostgreSqlKlarnaInvoiceLedger : IKlarnaInvoiceLedger, IAsync
     public PostgreSqlKlarnaInvoiceLedger(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        // Never enlist in a host's TransactionScope: a rollback there must not erase the record of money Klarna took.
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Enlist = false });
         _ownsDataSource = true;
     }
 
@@ -52,6 +54,7 @@ public sealed class PostgreSqlKlarnaInvoiceLedger : IKlarnaInvoiceLedger, IAsync
         {
             if (_initialization is null || _initialization.IsFaulted || _initialization.IsCanceled)
             {
+                using var noAmbientTransaction = new TransactionScope(TransactionScopeOption.Suppress, TransactionScopeAsyncFlowOption.Enabled);
                 _initialization = PostgreSqlSchema.MigrateAsync(_dataSource, CancellationToken.None);
             }
 
@@ -89,20 +92,20 @@ public sealed class PostgreSqlKlarnaInvoiceLedger : IKlarnaInvoiceLedger, IAsync
         await using (connection.ConfigureAwait(false))
         {
             using var insert = new NpgsqlCommand(
-                $"INSERT INTO klarna_invoices ({PostgreSqlRows.Columns}) VALUES ({PostgreSqlRows.Values}, nextval('klarna_invoice_version_seq'));",
+                $"INSERT INTO klarna_invoices ({PostgreSqlRows.Columns}) VALUES ({PostgreSqlRows.Values}, nextval('klarna_invoice_version_seq')) RETURNING version;",
                 connection);
             PostgreSqlRows.Bind(insert, invoice);
             try
             {
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                return LedgerAddResult.Added;
+                long version = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+                return new LedgerAddResult(LedgerAddStatus.Added, invoice with { Version = version });
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
             {
                 // A row breaking both rules may report either constraint first: the number decides.
                 return await ExistsAsync(connection, invoice.InvoiceNumber, cancellationToken).ConfigureAwait(false)
-                    ? LedgerAddResult.DuplicateInvoiceNumber
-                    : LedgerAddResult.KlarnaOrderHasUnsettledCapture;
+                    ? new LedgerAddResult(LedgerAddStatus.DuplicateInvoiceNumber)
+                    : new LedgerAddResult(LedgerAddStatus.KlarnaOrderHasUnsettledCapture);
             }
         }
     }
@@ -116,7 +119,7 @@ public sealed class PostgreSqlKlarnaInvoiceLedger : IKlarnaInvoiceLedger, IAsync
         {
             using var update = new NpgsqlCommand(
                 $"UPDATE klarna_invoices SET {PostgreSqlRows.Assignments}, version = nextval('klarna_invoice_version_seq') "
-                + "WHERE invoice_number = $1 AND version = $19 RETURNING version;",
+                + "WHERE invoice_number = $1 AND version = $21 RETURNING version;",
                 connection);
             PostgreSqlRows.Bind(update, invoice);
             update.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expectedVersion });
@@ -163,8 +166,12 @@ public sealed class PostgreSqlKlarnaInvoiceLedger : IKlarnaInvoiceLedger, IAsync
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<LedgerInvoice>> ListUnsettledAsync(CancellationToken cancellationToken = default) =>
-        await QueryAsync("WHERE state IN (1, 4)", null, cancellationToken).ConfigureAwait(false);
+    public async Task<LedgerUnsettledScan> ListUnsettledAsync(CancellationToken cancellationToken = default)
+    {
+        var unreadable = new List<UnreadableLedgerRow>();
+        var invoices = await QueryAsync("WHERE state IN (1, 4)", null, cancellationToken, unreadable).ConfigureAwait(false);
+        return new LedgerUnsettledScan(invoices, unreadable);
+    }
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;
@@ -185,7 +192,7 @@ public sealed class PostgreSqlKlarnaInvoiceLedger : IKlarnaInvoiceLedger, IAsync
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
     }
 
-    private async Task<List<LedgerInvoice>> QueryAsync(string where, string? parameter, CancellationToken cancellationToken)
+    private async Task<List<LedgerInvoice>> QueryAsync(string where, string? parameter, CancellationToken cancellationToken, List<UnreadableLedgerRow>? unreadable = null)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -202,7 +209,14 @@ public sealed class PostgreSqlKlarnaInvoiceLedger : IKlarnaInvoiceLedger, IAsync
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    result.Add(PostgreSqlRows.Read(reader));
+                    try
+                    {
+                        result.Add(PostgreSqlRows.Read(reader));
+                    }
+                    catch (KlarnaLedgerRowException ex) when (unreadable is not null)
+                    {
+                        unreadable.Add(ex.ToUnreadableRow());
+                    }
                 }
             }
 
@@ -213,6 +227,10 @@ public sealed class PostgreSqlKlarnaInvoiceLedger : IKlarnaInvoiceLedger, IAsync
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
+
+        // A host data source may have Enlist=true (Npgsql's default): suppressing the ambient transaction while opening keeps
+        // the connection out of it, so a host rollback can never erase the record of a capture Klarna made.
+        using var noAmbientTransaction = new TransactionScope(TransactionScopeOption.Suppress, TransactionScopeAsyncFlowOption.Enabled);
         return await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
     }
 }

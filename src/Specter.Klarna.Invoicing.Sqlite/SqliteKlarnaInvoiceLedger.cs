@@ -85,12 +85,12 @@ public sealed class SqliteKlarnaInvoiceLedger : IKlarnaInvoiceLedger
                 {
                     if (await ExistsAsync(connection, invoice.InvoiceNumber, cancellationToken).ConfigureAwait(false))
                     {
-                        return LedgerAddResult.DuplicateInvoiceNumber;
+                        return new LedgerAddResult(LedgerAddStatus.DuplicateInvoiceNumber);
                     }
 
                     if (invoice.IsUnsettled && await HasOtherUnsettledAsync(connection, invoice, cancellationToken).ConfigureAwait(false))
                     {
-                        return LedgerAddResult.KlarnaOrderHasUnsettledCapture;
+                        return new LedgerAddResult(LedgerAddStatus.KlarnaOrderHasUnsettledCapture);
                     }
 
                     long version = await NextVersionAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -98,10 +98,10 @@ public sealed class SqliteKlarnaInvoiceLedger : IKlarnaInvoiceLedger
                     insert.CommandText = $"INSERT INTO klarna_invoices ({SqliteRows.Columns}) VALUES ({SqliteRows.Values});";
                     SqliteRows.Bind(insert, invoice, version);
                     await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    return LedgerAddResult.Added;
+                    return new LedgerAddResult(LedgerAddStatus.Added, invoice with { Version = version });
                 },
                 cancellationToken,
-                commit: result => result == LedgerAddResult.Added).ConfigureAwait(false);
+                commit: result => result.Status == LedgerAddStatus.Added).ConfigureAwait(false);
         }
     }
 
@@ -169,8 +169,12 @@ public sealed class SqliteKlarnaInvoiceLedger : IKlarnaInvoiceLedger
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<LedgerInvoice>> ListUnsettledAsync(CancellationToken cancellationToken = default) =>
-        await QueryAsync("WHERE state IN (1, 4)", null, cancellationToken).ConfigureAwait(false);
+    public async Task<LedgerUnsettledScan> ListUnsettledAsync(CancellationToken cancellationToken = default)
+    {
+        var unreadable = new List<UnreadableLedgerRow>();
+        var invoices = await QueryAsync("WHERE state IN (1, 4)", null, cancellationToken, unreadable).ConfigureAwait(false);
+        return new LedgerUnsettledScan(invoices, unreadable);
+    }
 
     private static async Task<bool> ExistsAsync(SqliteConnection connection, string invoiceNumber, CancellationToken cancellationToken)
     {
@@ -202,7 +206,7 @@ public sealed class SqliteKlarnaInvoiceLedger : IKlarnaInvoiceLedger
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    private async Task<List<LedgerInvoice>> QueryAsync(string where, string? parameter, CancellationToken cancellationToken)
+    private async Task<List<LedgerInvoice>> QueryAsync(string where, string? parameter, CancellationToken cancellationToken, List<UnreadableLedgerRow>? unreadable = null)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -220,7 +224,14 @@ public sealed class SqliteKlarnaInvoiceLedger : IKlarnaInvoiceLedger
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    result.Add(SqliteRows.Read(reader));
+                    try
+                    {
+                        result.Add(SqliteRows.Read(reader));
+                    }
+                    catch (KlarnaLedgerRowException ex) when (unreadable is not null)
+                    {
+                        unreadable.Add(ex.ToUnreadableRow());
+                    }
                 }
             }
 

@@ -17,7 +17,7 @@ public abstract partial class LedgerConformanceTests
 
         var result = await ledger.TryAddAsync(LedgerSamples.Rich(Number("1"), Order("other"), KlarnaOrder("other"), ActivationState.Failed)).ConfigureAwait(false);
 
-        Assert.Equal(LedgerAddResult.DuplicateInvoiceNumber, result);
+        Assert.Equal(LedgerAddStatus.DuplicateInvoiceNumber, result.Status);
         var stored = await ledger.FindAsync(Number("1")).ConfigureAwait(false);
         AssertSameContent(original, stored);
         Assert.Equal(original.Version, stored!.Version);
@@ -34,7 +34,7 @@ public abstract partial class LedgerConformanceTests
 
         var result = await ledger.TryAddAsync(LedgerSamples.Minimal(Number("1"), Order(), KlarnaOrder(), ActivationState.Pending)).ConfigureAwait(false);
 
-        Assert.Equal(LedgerAddResult.DuplicateInvoiceNumber, result);
+        Assert.Equal(LedgerAddStatus.DuplicateInvoiceNumber, result.Status);
     }
 
     /// <summary>An update with a stale version returns <see langword="null"/> and changes nothing.</summary>

@@ -16,9 +16,9 @@ public abstract partial class LedgerConformanceTests
 
         var results = await RaceAsync(i => ledger.TryAddAsync(LedgerSamples.Minimal(Number("N" + i), Order(), KlarnaOrder(), ActivationState.Pending))).ConfigureAwait(false);
 
-        Assert.Equal(1, results.Count(r => r == LedgerAddResult.Added));
-        Assert.Equal(ContentionTasks - 1, results.Count(r => r == LedgerAddResult.KlarnaOrderHasUnsettledCapture));
-        Assert.Single((await ledger.ListUnsettledAsync().ConfigureAwait(false)).Where(IsMine));
+        Assert.Equal(1, results.Count(r => r.Status == LedgerAddStatus.Added));
+        Assert.Equal(ContentionTasks - 1, results.Count(r => r.Status == LedgerAddStatus.KlarnaOrderHasUnsettledCapture));
+        Assert.Single((await ledger.ListUnsettledAsync().ConfigureAwait(false)).Invoices.Where(IsMine));
         Assert.Single(await ledger.GetByOrderAsync(Order()).ConfigureAwait(false));
     }
 
@@ -31,8 +31,8 @@ public abstract partial class LedgerConformanceTests
 
         var results = await RaceAsync(i => ledger.TryAddAsync(LedgerSamples.Minimal(Number("1"), Order(), KlarnaOrder(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), ActivationState.Pending))).ConfigureAwait(false);
 
-        Assert.Equal(1, results.Count(r => r == LedgerAddResult.Added));
-        Assert.Equal(ContentionTasks - 1, results.Count(r => r == LedgerAddResult.DuplicateInvoiceNumber));
+        Assert.Equal(1, results.Count(r => r.Status == LedgerAddStatus.Added));
+        Assert.Equal(ContentionTasks - 1, results.Count(r => r.Status == LedgerAddStatus.DuplicateInvoiceNumber));
     }
 
     /// <summary>Many failed invoices of one Klarna order concurrently moving to pending (new attempts) leave exactly one unsettled.</summary>
@@ -50,7 +50,7 @@ public abstract partial class LedgerConformanceTests
         var results = await RaceAsync(i => ledger.TryUpdateAsync(failed[i] with { State = ActivationState.Pending, Attempt = 2 }, failed[i].Version)).ConfigureAwait(false);
 
         Assert.Single(results, r => r is not null);
-        Assert.Single((await ledger.ListUnsettledAsync().ConfigureAwait(false)).Where(IsMine));
+        Assert.Single((await ledger.ListUnsettledAsync().ConfigureAwait(false)).Invoices.Where(IsMine));
     }
 
     /// <summary>Many concurrent updates of one invoice from the same read let exactly one win (compare-and-swap).</summary>
@@ -77,11 +77,11 @@ public abstract partial class LedgerConformanceTests
         var first = await LedgerAsync().ConfigureAwait(false);
         var second = await SecondLedgerAsync().ConfigureAwait(false);
         var added = LedgerSamples.Rich(Number("1"), Order(), KlarnaOrder(), ActivationState.Pending);
-        Assert.Equal(LedgerAddResult.Added, await first.TryAddAsync(added).ConfigureAwait(false));
+        Assert.Equal(LedgerAddStatus.Added, (await first.TryAddAsync(added).ConfigureAwait(false)).Status);
 
         var seen = await second.FindAsync(added.InvoiceNumber).ConfigureAwait(false);
         AssertSameContent(added, seen);
-        Assert.Equal(LedgerAddResult.KlarnaOrderHasUnsettledCapture, await second.TryAddAsync(LedgerSamples.Minimal(Number("2"), Order(), KlarnaOrder(), ActivationState.Pending)).ConfigureAwait(false));
+        Assert.Equal(LedgerAddStatus.KlarnaOrderHasUnsettledCapture, (await second.TryAddAsync(LedgerSamples.Minimal(Number("2"), Order(), KlarnaOrder(), ActivationState.Pending)).ConfigureAwait(false)).Status);
         Assert.NotNull(await second.TryUpdateAsync(seen! with { State = ActivationState.Activated }, seen!.Version).ConfigureAwait(false));
 
         Assert.Null(await first.TryUpdateAsync(seen with { State = ActivationState.Unknown }, seen.Version).ConfigureAwait(false));
@@ -98,8 +98,8 @@ public abstract partial class LedgerConformanceTests
 
         var results = await RaceAsync(i => (i % 2 == 0 ? first : second).TryAddAsync(LedgerSamples.Minimal(Number("N" + i), Order(), KlarnaOrder(), ActivationState.Pending))).ConfigureAwait(false);
 
-        Assert.Equal(1, results.Count(r => r == LedgerAddResult.Added));
-        Assert.Single((await second.ListUnsettledAsync().ConfigureAwait(false)).Where(IsMine));
+        Assert.Equal(1, results.Count(r => r.Status == LedgerAddStatus.Added));
+        Assert.Single((await second.ListUnsettledAsync().ConfigureAwait(false)).Invoices.Where(IsMine));
     }
 
     /// <summary>Concurrent compare-and-swap updates from one read split across two connections let exactly one win.</summary>

@@ -15,11 +15,56 @@ public abstract partial class LedgerConformanceTests
         var ledger = await LedgerAsync().ConfigureAwait(false);
         var invoice = LedgerSamples.Rich(Number("Å-日本"), Order("åäö"), KlarnaOrder(), ActivationState.Unknown);
 
-        Assert.Equal(LedgerAddResult.Added, await ledger.TryAddAsync(invoice).ConfigureAwait(false));
+        Assert.Equal(LedgerAddStatus.Added, (await ledger.TryAddAsync(invoice).ConfigureAwait(false)).Status);
 
         AssertSameContent(invoice, await ledger.FindAsync(invoice.InvoiceNumber).ConfigureAwait(false));
         AssertSameContent(invoice, Assert.Single(await ledger.GetByOrderAsync(invoice.OrderNumber).ConfigureAwait(false)));
-        AssertSameContent(invoice, Assert.Single((await ledger.ListUnsettledAsync().ConfigureAwait(false)).Where(IsMine)));
+        AssertSameContent(invoice, Assert.Single((await ledger.ListUnsettledAsync().ConfigureAwait(false)).Invoices.Where(IsMine)));
+    }
+
+    /// <summary><see cref="IKlarnaInvoiceLedger.TryAddAsync"/> returns the invoice as stored, with the version a later compare-and-swap must name.</summary>
+    /// <returns>A task.</returns>
+    [LedgerFact]
+    public async Task AddReturnsTheStoredInvoiceWithItsVersion()
+    {
+        var ledger = await LedgerAsync().ConfigureAwait(false);
+        var invoice = LedgerSamples.Rich(Number("1"), Order(), KlarnaOrder(), ActivationState.Pending);
+
+        var added = await ledger.TryAddAsync(invoice).ConfigureAwait(false);
+
+        Assert.Equal(LedgerAddStatus.Added, added.Status);
+        var read = await ledger.FindAsync(invoice.InvoiceNumber).ConfigureAwait(false);
+        Assert.NotNull(read);
+        Assert.NotNull(added.Stored);
+        Assert.Equal(read.Version, added.Stored.Version);
+        AssertSameContent(invoice, added.Stored);
+        Assert.NotNull(await ledger.TryUpdateAsync(added.Stored with { State = ActivationState.Unknown }, added.Stored.Version).ConfigureAwait(false));
+        Assert.Null((await ledger.TryAddAsync(invoice).ConfigureAwait(false)).Stored);
+    }
+
+    /// <summary>
+    /// The ledger never enlists in the host's ambient <see cref="System.Transactions.TransactionScope"/>: a host that rolls
+    /// back its own work must not erase the record of a capture Klarna made.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [LedgerFact]
+    public async Task AmbientTransactionRolledBackErasesNothing()
+    {
+        var ledger = await LedgerAsync().ConfigureAwait(false);
+        var invoice = LedgerSamples.Minimal(Number("1"), Order(), KlarnaOrder(), ActivationState.Pending);
+
+        using (new System.Transactions.TransactionScope(System.Transactions.TransactionScopeAsyncFlowOption.Enabled))
+        {
+            var added = await AddAsync(ledger, invoice).ConfigureAwait(false);
+            Assert.NotNull(await ledger.TryUpdateAsync(added with { State = ActivationState.Activated, CaptureId = "captured" }, added.Version).ConfigureAwait(false));
+
+            // Disposed without Complete(): the host's transaction rolls back.
+        }
+
+        var stored = await ledger.FindAsync(invoice.InvoiceNumber).ConfigureAwait(false);
+        Assert.NotNull(stored);
+        Assert.Equal(ActivationState.Activated, stored.State);
+        Assert.Equal("captured", stored.CaptureId);
     }
 
     /// <summary>An invoice with every optional property <see langword="null"/> reads back with them <see langword="null"/>.</summary>

@@ -24,12 +24,12 @@ public abstract partial class LedgerConformanceTests
 
                 var refused = await ledger.TryAddAsync(LedgerSamples.Minimal(Number(k + "-2"), Order(), k, added)).ConfigureAwait(false);
 
-                Assert.Equal(LedgerAddResult.KlarnaOrderHasUnsettledCapture, refused);
+                Assert.Equal(LedgerAddStatus.KlarnaOrderHasUnsettledCapture, refused.Status);
                 Assert.Null(await ledger.FindAsync(Number(k + "-2")).ConfigureAwait(false));
-                Assert.Equal(LedgerAddResult.Added, await ledger.TryAddAsync(LedgerSamples.Minimal(Number(k + "-3"), Order(), k + "-other", added)).ConfigureAwait(false));
-                Assert.Equal(LedgerAddResult.Added, await ledger.TryAddAsync(LedgerSamples.Minimal(Number(k + "-4"), Order(), k, ActivationState.Activated)).ConfigureAwait(false));
-                Assert.Equal(LedgerAddResult.Added, await ledger.TryAddAsync(LedgerSamples.Minimal(Number(k + "-5"), Order(), k, ActivationState.Failed)).ConfigureAwait(false));
-                Assert.Equal(LedgerAddResult.Added, await ledger.TryAddAsync(LedgerSamples.Minimal(Number(k + "-6"), Order(), k, ActivationState.NotKlarna)).ConfigureAwait(false));
+                Assert.Equal(LedgerAddStatus.Added, (await ledger.TryAddAsync(LedgerSamples.Minimal(Number(k + "-3"), Order(), k + "-other", added)).ConfigureAwait(false)).Status);
+                Assert.Equal(LedgerAddStatus.Added, (await ledger.TryAddAsync(LedgerSamples.Minimal(Number(k + "-4"), Order(), k, ActivationState.Activated)).ConfigureAwait(false)).Status);
+                Assert.Equal(LedgerAddStatus.Added, (await ledger.TryAddAsync(LedgerSamples.Minimal(Number(k + "-5"), Order(), k, ActivationState.Failed)).ConfigureAwait(false)).Status);
+                Assert.Equal(LedgerAddStatus.Added, (await ledger.TryAddAsync(LedgerSamples.Minimal(Number(k + "-6"), Order(), k, ActivationState.NotKlarna)).ConfigureAwait(false)).Status);
             }
         }
     }
@@ -41,8 +41,8 @@ public abstract partial class LedgerConformanceTests
     {
         var ledger = await LedgerAsync().ConfigureAwait(false);
 
-        Assert.Equal(LedgerAddResult.Added, await ledger.TryAddAsync(LedgerSamples.Minimal(Number("1"), Order(), null, ActivationState.Pending)).ConfigureAwait(false));
-        Assert.Equal(LedgerAddResult.Added, await ledger.TryAddAsync(LedgerSamples.Minimal(Number("2"), Order(), null, ActivationState.Pending)).ConfigureAwait(false));
+        Assert.Equal(LedgerAddStatus.Added, (await ledger.TryAddAsync(LedgerSamples.Minimal(Number("1"), Order(), null, ActivationState.Pending)).ConfigureAwait(false)).Status);
+        Assert.Equal(LedgerAddStatus.Added, (await ledger.TryAddAsync(LedgerSamples.Minimal(Number("2"), Order(), null, ActivationState.Pending)).ConfigureAwait(false)).Status);
     }
 
     /// <summary>Once the unsettled invoice settles, the Klarna order accepts a new unsettled one.</summary>
@@ -55,7 +55,7 @@ public abstract partial class LedgerConformanceTests
 
         Assert.NotNull(await ledger.TryUpdateAsync(first with { State = ActivationState.Activated }, first.Version).ConfigureAwait(false));
 
-        Assert.Equal(LedgerAddResult.Added, await ledger.TryAddAsync(LedgerSamples.Minimal(Number("2"), Order(), KlarnaOrder(), ActivationState.Pending)).ConfigureAwait(false));
+        Assert.Equal(LedgerAddStatus.Added, (await ledger.TryAddAsync(LedgerSamples.Minimal(Number("2"), Order(), KlarnaOrder(), ActivationState.Pending)).ConfigureAwait(false)).Status);
     }
 
     /// <summary>An update that would give the Klarna order a second unsettled invoice returns <see langword="null"/> and changes nothing; the unsettled invoice itself may move between pending and unknown.</summary>
@@ -94,7 +94,7 @@ public abstract partial class LedgerConformanceTests
         }
 
         Assert.NotNull(await ledger.TryUpdateAsync(added[0] with { RecoveryAttempts = 1 }, added[0].Version).ConfigureAwait(false));
-        var unsettled = (await ledger.ListUnsettledAsync().ConfigureAwait(false)).Where(IsMine).Select(i => i.InvoiceNumber).ToList();
+        var unsettled = (await ledger.ListUnsettledAsync().ConfigureAwait(false)).Invoices.Where(IsMine).Select(i => i.InvoiceNumber).ToList();
 
         Assert.Equal([added[0].InvoiceNumber, added[2].InvoiceNumber, added[5].InvoiceNumber], unsettled);
     }

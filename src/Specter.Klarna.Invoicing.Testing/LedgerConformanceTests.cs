@@ -79,10 +79,10 @@ public abstract partial class LedgerConformanceTests : IAsyncLifetime
 
     private static async Task<LedgerInvoice> AddAsync(IKlarnaInvoiceLedger ledger, LedgerInvoice invoice)
     {
-        Assert.Equal(LedgerAddResult.Added, await ledger.TryAddAsync(invoice).ConfigureAwait(false));
-        var stored = await ledger.FindAsync(invoice.InvoiceNumber).ConfigureAwait(false);
-        Assert.NotNull(stored);
-        return stored;
+        var added = await ledger.TryAddAsync(invoice).ConfigureAwait(false);
+        Assert.Equal(LedgerAddStatus.Added, added.Status);
+        Assert.NotNull(added.Stored);
+        return added.Stored;
     }
 
     /// <summary>Asserts that <paramref name="actual"/> holds exactly the content of <paramref name="expected"/> (versions aside).</summary>

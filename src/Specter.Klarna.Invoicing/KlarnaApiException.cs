@@ -73,6 +73,9 @@ public sealed class KlarnaApiException : Exception
     /// <summary>Gets whether the outcome is definitive (Klarna refused; nothing happened) or ambiguous (it may have happened).</summary>
     internal KlarnaFailureKind FailureKind { get; init; } = KlarnaFailureKind.Ambiguous;
 
+    /// <summary>Gets or sets whether the answer is to an in-process retry of the request (an earlier attempt may have been executed).</summary>
+    internal bool AnswersRepeat { get; set; }
+
     private static string BuildMessage(HttpStatusCode statusCode, string? errorCode, IReadOnlyList<string>? errorMessages, string? correlationId)
     {
         var builder = new StringBuilder("Klarna answered ");

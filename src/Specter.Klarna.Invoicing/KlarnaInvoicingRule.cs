@@ -47,4 +47,7 @@ public enum KlarnaInvoicingRule
 
     /// <summary>A prepayment invoice of the order failed at Klarna; retry or abandon it before invoicing the order further (later invoices net prepayments off).</summary>
     PrepaymentNotSettled = 14,
+
+    /// <summary>Klarna already holds a capture with this invoice number as its reference, for another amount: a new attempt could capture twice; a person must settle it.</summary>
+    AlreadyCapturedAtKlarna = 15,
 }

@@ -44,7 +44,7 @@ public sealed class PostgreSqlSchemaTests : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => new PostgreSqlKlarnaInvoiceLedger(DataSource).InitializeAsync())));
 
         await using var command = DataSource.CreateCommand("SELECT version FROM klarna_ledger_schema;");
-        (await command.ExecuteScalarAsync()).Should().Be(1);
+        (await command.ExecuteScalarAsync()).Should().Be(2);
     }
 
     [PostgreSqlFact]
@@ -60,7 +60,7 @@ public sealed class PostgreSqlSchemaTests : IAsyncLifetime
 
         var error = (await act.Should().ThrowAsync<KlarnaLedgerSchemaException>()).Which;
         error.DatabaseVersion.Should().Be(7);
-        error.SupportedVersion.Should().Be(1);
+        error.SupportedVersion.Should().Be(2);
     }
 
     [PostgreSqlFact]
@@ -80,5 +80,57 @@ public sealed class PostgreSqlSchemaTests : IAsyncLifetime
         var all = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => new PostgreSqlKlarnaInvoiceLedger(DataSource).GetOrCreateInstallationNamespaceAsync())));
 
         all.Distinct().Should().ContainSingle().Which.Should().NotBe(Guid.Empty);
+    }
+
+    [PostgreSqlFact]
+    public async Task HostDataSourceThatEnlists_StillKeepsRowsWhenTheHostsTransactionRollsBack()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(DataSource.ConnectionString) { Enlist = true };
+        await using var enlisting = NpgsqlDataSource.Create(builder.ConnectionString);
+        var ledger = new PostgreSqlKlarnaInvoiceLedger(enlisting);
+        await ledger.InitializeAsync();
+
+        using (new System.Transactions.TransactionScope(System.Transactions.TransactionScopeAsyncFlowOption.Enabled))
+        {
+            var invoice = new LedgerInvoice
+            {
+                InvoiceNumber = "TX-1",
+                OrderNumber = "O",
+                KlarnaOrderId = "K",
+                State = ActivationState.Pending,
+                CreatedAt = DateTimeOffset.UnixEpoch,
+                UpdatedAt = DateTimeOffset.UnixEpoch,
+                Plan = InvoicePlanJson.Deserialize(LedgerRows.PlanJson),
+            };
+            (await ledger.TryAddAsync(invoice)).Status.Should().Be(LedgerAddStatus.Added);
+
+            // Disposed without Complete(): the host rolls back its own work.
+        }
+
+        (await ledger.FindAsync("TX-1")).Should().NotBeNull("the record of a capture intent must survive the host's rollback");
+    }
+
+    [PostgreSqlFact]
+    public async Task UnreadableRows_AreTypedErrors_AndListedApartFromTheReadableOnes()
+    {
+        var ledger = new PostgreSqlKlarnaInvoiceLedger(DataSource);
+        await ledger.InitializeAsync();
+        const string columns = "invoice_number, order_number, klarna_order_id, state, attempt, created_at, updated_at, recovery_attempts, plan, version";
+        await using (var insert = DataSource.CreateCommand(
+            $"INSERT INTO klarna_invoices ({columns}) VALUES "
+            + "('GOOD', 'O', 'K1', 4, 1, now(), now(), 0, $1::jsonb, nextval('klarna_invoice_version_seq')), "
+            + "('BAD-PLAN', 'O', 'K2', 1, 1, now(), now(), 0, '{\"currency\": 1}'::jsonb, nextval('klarna_invoice_version_seq')), "
+            + "('NEWER', 'O', 'K3', 9, 1, now(), now(), 0, $1::jsonb, nextval('klarna_invoice_version_seq'));"))
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = LedgerRows.PlanJson });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var scan = await ledger.ListUnsettledAsync();
+
+        scan.Invoices.Should().ContainSingle().Which.InvoiceNumber.Should().Be("GOOD");
+        scan.Unreadable.Should().ContainSingle().Which.InvoiceNumber.Should().Be("BAD-PLAN");
+        var newer = () => ledger.FindAsync("NEWER");
+        (await newer.Should().ThrowAsync<KlarnaLedgerRowException>()).Which.Message.Should().Contain("NEWER").And.Contain("state 9");
     }
 }

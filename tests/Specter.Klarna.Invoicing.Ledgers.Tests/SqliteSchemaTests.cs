@@ -15,10 +15,10 @@ public sealed class SqliteSchemaTests : IDisposable
     {
         var ledger = new SqliteKlarnaInvoiceLedger(DatabasePath);
 
-        (await ledger.ListUnsettledAsync()).Should().BeEmpty();
+        (await ledger.ListUnsettledAsync()).Invoices.Should().BeEmpty();
 
         (await ScalarAsync("PRAGMA journal_mode;")).Should().Be("wal");
-        (await ScalarAsync("SELECT version FROM klarna_ledger_schema;")).Should().Be(1L);
+        (await ScalarAsync("SELECT version FROM klarna_ledger_schema;")).Should().Be(2L);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class SqliteSchemaTests : IDisposable
 
         var error = (await act.Should().ThrowAsync<KlarnaLedgerSchemaException>()).Which;
         error.DatabaseVersion.Should().Be(99);
-        error.SupportedVersion.Should().Be(1);
+        error.SupportedVersion.Should().Be(2);
         error.Message.Should().Contain("upgrade the package");
     }
 
@@ -65,6 +65,43 @@ public sealed class SqliteSchemaTests : IDisposable
         var act = () => ScalarAsync("INSERT INTO klarna_invoices (invoice_number, order_number, klarna_order_id, state, attempt, created_at, updated_at, recovery_attempts, version, plan) VALUES ('2', 'O', 'K', 4, 1, 'x', 'x', 0, 2, '{}');");
 
         (await act.Should().ThrowAsync<SqliteException>()).Which.Message.Should().Contain("UNIQUE constraint failed: klarna_invoices.klarna_order_id");
+    }
+
+    [Fact]
+    public async Task VersionOneDatabase_IsMigrated_KeepingItsRows()
+    {
+        await ScalarAsync(SqliteSchemaSql.VersionTable + SqliteSchemaSql.Version1 + "INSERT INTO klarna_ledger_schema (id, version) VALUES (1, 1);");
+        await ScalarAsync("INSERT INTO klarna_invoices (invoice_number, order_number, klarna_order_id, state, attempt, created_at, updated_at, recovery_attempts, version, plan) "
+            + $"VALUES ('OLD-1', 'O', 'K', 4, 1, '2026-11-30T10:00:00.0000000Z', '2026-11-30T10:00:00.0000000Z', 0, 1, '{LedgerRows.PlanJson}');");
+
+        var ledger = new SqliteKlarnaInvoiceLedger(DatabasePath);
+        var old = await ledger.FindAsync("OLD-1");
+
+        old!.State.Should().Be(ActivationState.Unknown);
+        old.LastSentAt.Should().BeNull();
+        old.PlannedFrom.Should().BeNull();
+        (await ScalarAsync("SELECT version FROM klarna_ledger_schema;")).Should().Be(2L);
+        (await ledger.ListUnsettledAsync()).Invoices.Should().ContainSingle().Which.InvoiceNumber.Should().Be("OLD-1");
+    }
+
+    [Fact]
+    public async Task UnreadableRows_AreTypedErrors_AndListedApartFromTheReadableOnes()
+    {
+        var ledger = new SqliteKlarnaInvoiceLedger(DatabasePath);
+        await ledger.InitializeAsync();
+        await ScalarAsync("INSERT INTO klarna_invoices (invoice_number, order_number, klarna_order_id, state, attempt, created_at, updated_at, recovery_attempts, version, plan) VALUES "
+            + $"('GOOD', 'O', 'K1', 4, 1, '2026-11-30T10:00:00.0000000Z', '2026-11-30T10:00:00.0000000Z', 0, 1, '{LedgerRows.PlanJson}'), "
+            + "('BAD-JSON', 'O', 'K2', 1, 1, '2026-11-30T10:00:00.0000000Z', '2026-11-30T10:00:00.0000000Z', 0, 2, '{not json'), "
+            + $"('NEWER', 'O', 'K3', 9, 1, '2026-11-30T10:00:00.0000000Z', '2026-11-30T10:00:00.0000000Z', 0, 3, '{LedgerRows.PlanJson}');");
+
+        var scan = await ledger.ListUnsettledAsync();
+
+        scan.Invoices.Should().ContainSingle().Which.InvoiceNumber.Should().Be("GOOD");
+        scan.Unreadable.Should().ContainSingle().Which.InvoiceNumber.Should().Be("BAD-JSON");
+        var newer = () => ledger.FindAsync("NEWER");
+        (await newer.Should().ThrowAsync<KlarnaLedgerRowException>()).Which.Message.Should().Contain("NEWER").And.Contain("state 9");
+        var byOrder = () => ledger.GetByOrderAsync("O");
+        await byOrder.Should().ThrowAsync<KlarnaLedgerRowException>();
     }
 
     public void Dispose()

@@ -63,7 +63,7 @@ internal sealed class DemoStory
                     settings,
                     context.LedgerFactory,
                     context.CancellationToken,
-                    o => o.RecoveryGracePeriod = TimeSpan.Zero, // the demo recovers at once; production waits 2 minutes
+                    null, // recovery reads Klarna's captures first, so the demo's lost answer settles at once with the production defaults
                     b => b.HttpClient.AddHttpMessageHandler(() => new CancelBeforeCaptureHandler(hooks))).ConfigureAwait(false);
                 await using (session.ConfigureAwait(false))
                 {

@@ -4,19 +4,19 @@ using Specter.Klarna.Invoicing.Persistence;
 
 namespace Specter.Klarna.Invoicing.PostgreSql.Internal;
 
-/// <summary>Maps <see cref="LedgerInvoice"/> to and from a <c>klarna_invoices</c> row. Parameters are positional: <c>$1</c> … <c>$18</c> in <see cref="Columns"/> order, then the version.</summary>
+/// <summary>Maps <see cref="LedgerInvoice"/> to and from a <c>klarna_invoices</c> row. Parameters are positional: <c>$1</c> … <c>$20</c> in <see cref="Columns"/> order, then the version.</summary>
 internal static class PostgreSqlRows
 {
     internal const string Columns =
         "invoice_number, order_number, merchant, klarna_order_id, state, attempt, idempotency_key, request_body, request_body_hash, "
-        + "created_at, first_sent_at, updated_at, capture_id, klarna_reference, activated_at, last_failure, recovery_attempts, plan, version";
+        + "created_at, first_sent_at, updated_at, capture_id, klarna_reference, activated_at, last_failure, recovery_attempts, plan, last_sent_at, planned_from, version";
 
-    internal const string Values = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18";
+    internal const string Values = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20";
 
     internal const string Assignments =
         "order_number = $2, merchant = $3, klarna_order_id = $4, state = $5, attempt = $6, idempotency_key = $7, request_body = $8, "
         + "request_body_hash = $9, created_at = $10, first_sent_at = $11, updated_at = $12, capture_id = $13, klarna_reference = $14, "
-        + "activated_at = $15, last_failure = $16, recovery_attempts = $17, plan = $18";
+        + "activated_at = $15, last_failure = $16, recovery_attempts = $17, plan = $18, last_sent_at = $19, planned_from = $20";
 
     internal static void Bind(NpgsqlCommand command, LedgerInvoice invoice)
     {
@@ -39,15 +39,24 @@ internal static class PostgreSqlRows
         p.Add(Json(invoice.LastFailure is null ? null : ActivationFailureJson.Serialize(invoice.LastFailure)));
         p.Add(new NpgsqlParameter<int> { TypedValue = invoice.RecoveryAttempts });
         p.Add(Json(InvoicePlanJson.Serialize(invoice.Plan)));
+        p.Add(Instant(invoice.LastSentAt));
+        p.Add(Text(invoice.PlannedFrom));
     }
 
-    internal static LedgerInvoice Read(NpgsqlDataReader r) => new()
+    /// <exception cref="KlarnaLedgerRowException">The row cannot be read (an unknown state, bad JSON, an unknown currency).</exception>
+    internal static LedgerInvoice Read(NpgsqlDataReader r)
     {
-        InvoiceNumber = r.GetString(0),
+        string invoiceNumber = r.GetString(0);
+        return LedgerRowReader.Read(invoiceNumber, () => Map(r, invoiceNumber));
+    }
+
+    private static LedgerInvoice Map(NpgsqlDataReader r, string invoiceNumber) => new()
+    {
+        InvoiceNumber = invoiceNumber,
         OrderNumber = r.GetString(1),
         Merchant = NullableString(r, 2),
         KlarnaOrderId = NullableString(r, 3),
-        State = (ActivationState)r.GetInt16(4),
+        State = LedgerRowReader.State(invoiceNumber, r.GetInt16(4)),
         Attempt = r.GetInt32(5),
         IdempotencyKey = NullableString(r, 6),
         RequestBody = NullableString(r, 7),
@@ -61,7 +70,9 @@ internal static class PostgreSqlRows
         LastFailure = NullableString(r, 15) is { } failure ? ActivationFailureJson.Deserialize(failure) : null,
         RecoveryAttempts = r.GetInt32(16),
         Plan = InvoicePlanJson.Deserialize(r.GetString(17)),
-        Version = r.GetInt64(18),
+        LastSentAt = r.IsDBNull(18) ? null : r.GetFieldValue<DateTimeOffset>(18),
+        PlannedFrom = NullableString(r, 19),
+        Version = r.GetInt64(20),
     };
 
     private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };

@@ -42,6 +42,12 @@ internal static class PostgreSqlSchema
         );
         """;
 
+    /// <summary>Schema version 2: when each attempt was last sent, and which of the order's invoices its plan was made from.</summary>
+    internal const string Version2 = """
+        ALTER TABLE klarna_invoices ADD COLUMN last_sent_at timestamptz NULL;
+        ALTER TABLE klarna_invoices ADD COLUMN planned_from text NULL;
+        """;
+
     internal const string VersionTable = """
         CREATE TABLE IF NOT EXISTS klarna_ledger_schema (
             id         integer     PRIMARY KEY CHECK (id = 1),
@@ -53,7 +59,7 @@ internal static class PostgreSqlSchema
     /// <summary>The transaction-scoped advisory lock that serialises migrations of app servers starting at once.</summary>
     private const long MigrationLockKey = 0x4B4C_4C45_4447_4552; // "KLLEDGER"
 
-    private static readonly string[] Migrations = [Version1];
+    private static readonly string[] Migrations = [Version1, Version2];
 
     internal static int CurrentVersion => Migrations.Length;
 

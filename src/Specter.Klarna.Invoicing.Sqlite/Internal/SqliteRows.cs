@@ -10,17 +10,18 @@ internal static class SqliteRows
 {
     internal const string Columns =
         "invoice_number, order_number, merchant, klarna_order_id, state, attempt, idempotency_key, request_body, request_body_hash, "
-        + "created_at, first_sent_at, updated_at, capture_id, klarna_reference, activated_at, last_failure, recovery_attempts, version, plan";
+        + "created_at, first_sent_at, updated_at, capture_id, klarna_reference, activated_at, last_failure, recovery_attempts, version, plan, last_sent_at, planned_from";
 
     internal const string Values =
         "$invoice_number, $order_number, $merchant, $klarna_order_id, $state, $attempt, $idempotency_key, $request_body, $request_body_hash, "
-        + "$created_at, $first_sent_at, $updated_at, $capture_id, $klarna_reference, $activated_at, $last_failure, $recovery_attempts, $version, $plan";
+        + "$created_at, $first_sent_at, $updated_at, $capture_id, $klarna_reference, $activated_at, $last_failure, $recovery_attempts, $version, $plan, $last_sent_at, $planned_from";
 
     internal const string Assignments =
         "order_number = $order_number, merchant = $merchant, klarna_order_id = $klarna_order_id, state = $state, attempt = $attempt, "
         + "idempotency_key = $idempotency_key, request_body = $request_body, request_body_hash = $request_body_hash, created_at = $created_at, "
         + "first_sent_at = $first_sent_at, updated_at = $updated_at, capture_id = $capture_id, klarna_reference = $klarna_reference, "
-        + "activated_at = $activated_at, last_failure = $last_failure, recovery_attempts = $recovery_attempts, version = $version, plan = $plan";
+        + "activated_at = $activated_at, last_failure = $last_failure, recovery_attempts = $recovery_attempts, version = $version, plan = $plan, "
+        + "last_sent_at = $last_sent_at, planned_from = $planned_from";
 
     private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
@@ -46,15 +47,24 @@ internal static class SqliteRows
         p.AddWithValue("$recovery_attempts", (long)invoice.RecoveryAttempts);
         p.AddWithValue("$version", version);
         p.AddWithValue("$plan", InvoicePlanJson.Serialize(invoice.Plan));
+        p.AddWithValue("$last_sent_at", (object?)Instant(invoice.LastSentAt) ?? DBNull.Value);
+        p.AddWithValue("$planned_from", (object?)invoice.PlannedFrom ?? DBNull.Value);
     }
 
-    internal static LedgerInvoice Read(SqliteDataReader r) => new()
+    /// <exception cref="KlarnaLedgerRowException">The row cannot be read (an unknown state, bad JSON, an unknown currency).</exception>
+    internal static LedgerInvoice Read(SqliteDataReader r)
     {
-        InvoiceNumber = r.GetString(0),
+        string invoiceNumber = r.GetString(0);
+        return LedgerRowReader.Read(invoiceNumber, () => Map(r, invoiceNumber));
+    }
+
+    private static LedgerInvoice Map(SqliteDataReader r, string invoiceNumber) => new()
+    {
+        InvoiceNumber = invoiceNumber,
         OrderNumber = r.GetString(1),
         Merchant = NullableString(r, 2),
         KlarnaOrderId = NullableString(r, 3),
-        State = (ActivationState)r.GetInt32(4),
+        State = LedgerRowReader.State(invoiceNumber, r.GetInt64(4)),
         Attempt = r.GetInt32(5),
         IdempotencyKey = NullableString(r, 6),
         RequestBody = NullableString(r, 7),
@@ -69,6 +79,8 @@ internal static class SqliteRows
         RecoveryAttempts = r.GetInt32(16),
         Version = r.GetInt64(17),
         Plan = InvoicePlanJson.Deserialize(r.GetString(18)),
+        LastSentAt = NullableString(r, 19) is { } lastSent ? ParseInstant(lastSent) : null,
+        PlannedFrom = NullableString(r, 20),
     };
 
     private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);

@@ -44,6 +44,14 @@ internal static class SqliteSchema
         ) STRICT;
         """;
 
+    /// <summary>Schema version 2: when each attempt was last sent (recovery concludes nothing while a send may be in flight) and
+    /// which of the order's invoices its plan was made from (a stale plan is never sent). Existing rows keep NULL: read as
+    /// "last sent when first sent" and "not known", which recovery treats conservatively.</summary>
+    internal const string Version2 = """
+        ALTER TABLE klarna_invoices ADD COLUMN last_sent_at TEXT NULL;
+        ALTER TABLE klarna_invoices ADD COLUMN planned_from TEXT NULL;
+        """;
+
     internal const string VersionTable = """
         CREATE TABLE IF NOT EXISTS klarna_ledger_schema (
             id         INTEGER PRIMARY KEY CHECK (id = 1),
@@ -52,7 +60,7 @@ internal static class SqliteSchema
         ) STRICT;
         """;
 
-    private static readonly string[] Migrations = [Version1];
+    private static readonly string[] Migrations = [Version1, Version2];
 
     /// <summary>Gets the newest schema version this package knows.</summary>
     internal static int CurrentVersion => Migrations.Length;

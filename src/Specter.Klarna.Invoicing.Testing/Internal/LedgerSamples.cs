@@ -45,6 +45,8 @@ internal static class LedgerSamples
             RequestBodyHash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
             CreatedAt = T0,
             FirstSentAt = T0.AddSeconds(1),
+            LastSentAt = T0.AddSeconds(1.5),
+            PlannedFrom = "F-1#1,F-2#3,Å-日本#2",
             UpdatedAt = T0.AddSeconds(2),
             CaptureId = "4ba29b50-be7b-44f5-a492-113e6a865e22",
             KlarnaReference = "K-REF-ÅÄÖ",

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Specter.Klarna.Invoicing.ExactlyOnce.Internal;
 using Specter.Klarna.Invoicing;
 using Specter.Klarna.Invoicing.DependencyInjection.Internal;
 using Specter.Klarna.Invoicing.Internal;
@@ -45,6 +46,12 @@ public static class KlarnaInvoicingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<InvoicingTelemetry>();
+        services.TryAddSingleton<ExactlyOnceMetrics>();
+        services.TryAddSingleton<ExactlyOnceLimits>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KlarnaInvoicingOptions>, ExactlyOnceOptionsValidator>());
+        // Transient like the service: the ledger they write through may be scoped.
+        services.TryAddTransient<ExactlyOnceEngine>();
+        services.TryAddTransient<CaptureWrite>();
         services.TryAddTransient<IKlarnaInvoicing, KlarnaInvoicingService>();
         return new KlarnaInvoicingBuilder(services, httpClient);
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using Specter.Klarna.Invoicing.Activation.Internal;
 using Specter.Klarna.Invoicing.Capture.Internal;
 using Specter.Klarna.Invoicing.Orders.Internal;
@@ -64,6 +63,19 @@ internal sealed partial class KlarnaInvoicingService
             throw new KlarnaInvoicingRuleException(RuleViolations.InvoiceBelongsToAnotherOrder(invoiceNumber, existing.OrderNumber, existing.KlarnaOrderId));
         }
 
+        // A failed record is not proof enough for a new key: if Klarna holds a capture with this reference, that is what happened.
+        if (existing.KlarnaOrderId is not null && existing.Plan.Capture is not null
+            && await captures.FindAtKlarnaAsync(existing, cancellationToken).ConfigureAwait(false) is { } found)
+        {
+            if (!found.MatchesAmount)
+            {
+                throw new KlarnaInvoicingRuleException(RuleViolations.AlreadyCapturedAtKlarna(invoiceNumber, found.Id, found.Amount));
+            }
+
+            var healed = await engine.RecordFoundAsync(existing, found).ConfigureAwait(false);
+            return new InvoiceResult { Plan = healed.Plan, Status = StatusOf(healed) };
+        }
+
         return await PlanAndActivateAsync(priced, invoiceNumber, existing.Plan.Type, existing.Plan.PrepaymentPercent, existing.Plan.Capture?.Description, existing, cancellationToken).ConfigureAwait(false);
     }
 
@@ -121,14 +133,14 @@ internal sealed partial class KlarnaInvoicingService
         var plan = outcome.Plan!;
         InvoicingLog.InvoiceTypeChosen(logger, order.OrderNumber, invoiceNumber, plan.Type, outcome.Decision.Reason, plan.Total.MinorUnits, plan.Total.Currency.Code);
 
-        var stored = await RecordIntentAsync(order, plan, existing, cancellationToken).ConfigureAwait(false);
+        var stored = await RecordIntentAsync(order, plan, existing, PlanFingerprint.Of(priorInvoices), cancellationToken).ConfigureAwait(false);
         if (stored.State == ActivationState.Pending)
         {
-            await ThrowIfOrderChangedMeanwhileAsync(order, stored, existing, priorInvoices, cancellationToken).ConfigureAwait(false);
+            await ThrowIfOrderChangedMeanwhileAsync(order, stored, existing, cancellationToken).ConfigureAwait(false);
         }
 
         var settled = stored.State == ActivationState.Pending
-            ? await SendCaptureAsync(stored, cancellationToken).ConfigureAwait(false)
+            ? await engine.SendFirstAsync(stored, captures, cancellationToken).ConfigureAwait(false)
             : stored;
 
         var released = settled.State == ActivationState.Activated && klarnaOrder is not null
@@ -143,37 +155,26 @@ internal sealed partial class KlarnaInvoicingService
     /// The plan was made from the invoices read before this one was recorded. Recording it took the order's single
     /// unsettled slot, so from now on no other invoice can start capturing; but one may have been created and settled
     /// between the read and the record. Then the plan is stale (it could invoice the same goods twice): undo, refuse.
+    /// Recovery makes the same check (<see cref="CaptureWrite.WhyNotSendAsync"/>) before it sends an intent whose process died.
     /// </summary>
-    private async Task ThrowIfOrderChangedMeanwhileAsync(InvoicingOrder order, LedgerInvoice stored, LedgerInvoice? existing, List<LedgerInvoice> plannedFrom, CancellationToken cancellationToken)
+    private async Task ThrowIfOrderChangedMeanwhileAsync(InvoicingOrder order, LedgerInvoice stored, LedgerInvoice? existing, CancellationToken cancellationToken)
     {
-        var now = await PriorInvoicesAsync(order.OrderNumber, stored.InvoiceNumber, cancellationToken).ConfigureAwait(false);
-        if (Fingerprint(now).SequenceEqual(Fingerprint(plannedFrom)))
+        if (await captures.WhyNotSendAsync(stored, cancellationToken).ConfigureAwait(false) is null)
         {
             return;
         }
 
         // Nothing was sent under this intent yet, so taking it back is safe.
-        bool undone = existing is null
-            ? await ledger.TryDeleteAsync(stored.InvoiceNumber, stored.Version, CancellationToken.None).ConfigureAwait(false)
-            : await ledger.TryUpdateAsync(existing with { UpdatedAt = time.GetUtcNow() }, stored.Version, CancellationToken.None).ConfigureAwait(false) is not null;
-        if (!undone)
-        {
-            throw new InvalidOperationException($"Invoice {stored.InvoiceNumber}: could not take back a capture intent that was never sent (the ledger refused).");
-        }
-
+        await engine.TakeBackUnsentAsync(stored, existing).ConfigureAwait(false);
         throw new KlarnaInvoicingRuleException(RuleViolations.OrderChangedMeanwhile(order.OrderNumber));
-
-        static IEnumerable<string> Fingerprint(List<LedgerInvoice> invoices) =>
-            invoices.Select(i => i.InvoiceNumber + "#" + i.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal);
     }
 
     private static KlarnaInvoicingRuleViolation NothingToInvoice { get; } =
         new(KlarnaInvoicingRule.NothingToInvoice, "Nothing is left to invoice on the order.", "Det finns inget kvar att fakturera på ordern.");
 
-    private async Task<LedgerInvoice> RecordIntentAsync(InvoicingOrder order, InvoicePlan plan, LedgerInvoice? existing, CancellationToken cancellationToken)
+    private async Task<LedgerInvoice> RecordIntentAsync(InvoicingOrder order, InvoicePlan plan, LedgerInvoice? existing, string plannedFrom, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var record = new LedgerInvoice
+        var draft = new LedgerInvoice
         {
             InvoiceNumber = plan.InvoiceNumber,
             OrderNumber = order.OrderNumber,
@@ -181,38 +182,21 @@ internal sealed partial class KlarnaInvoicingService
             KlarnaOrderId = order.KlarnaOrderId,
             Plan = plan,
             State = ActivationState.NotKlarna,
-            Attempt = existing is null ? 1 : existing.Attempt + 1,
-            CreatedAt = existing?.CreatedAt ?? now,
-            UpdatedAt = now,
+            PlannedFrom = plannedFrom,
+            CreatedAt = default,
+            UpdatedAt = default,
         };
 
-        if (plan.Capture is { } capture && order.KlarnaOrderId is { } klarnaOrderId)
+        // The key and the exact bytes are stored before the first send: a retry after a crash re-sends these, never others.
+        ReadOnlyMemory<byte>? body = plan.Capture is { } capture && order.KlarnaOrderId is not null
+            ? Klarna.Internal.KlarnaRequestBodies.Capture(CaptureRequestMapper.ToRequest(capture))
+            : null;
+        var added = await engine.RecordAsync(draft, captures, body, Options.IdempotencyNamespace, existing, cancellationToken).ConfigureAwait(false);
+        return added.Status switch
         {
-            // The key and the exact bytes are stored before the first send: a retry after a crash re-sends these, never others.
-            byte[] body = Klarna.Internal.KlarnaRequestBodies.Capture(CaptureRequestMapper.ToRequest(capture));
-            record = record with
-            {
-                State = ActivationState.Pending,
-                IdempotencyKey = IdempotencyKeys.ForCapture(Options.IdempotencyNamespace, klarnaOrderId, plan.InvoiceNumber, record.Attempt),
-                RequestBody = Encoding.UTF8.GetString(body),
-                RequestBodyHash = IdempotencyKeys.Sha256Hex(body),
-                FirstSentAt = now,
-            };
-        }
-
-        if (existing is not null)
-        {
-            return await ledger.TryUpdateAsync(record, existing.Version, cancellationToken).ConfigureAwait(false)
-                ?? throw new KlarnaInvoicingRuleException(RuleViolations.ActivationInProgress(order.KlarnaOrderId ?? plan.InvoiceNumber));
-        }
-
-        var added = await ledger.TryAddAsync(record, cancellationToken).ConfigureAwait(false);
-        return added switch
-        {
-            LedgerAddResult.Added => await ledger.FindAsync(record.InvoiceNumber, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"The ledger lost invoice {record.InvoiceNumber} right after adding it."),
-            LedgerAddResult.KlarnaOrderHasUnsettledCapture => throw new KlarnaInvoicingRuleException(RuleViolations.ActivationInProgress(order.KlarnaOrderId ?? plan.InvoiceNumber)),
-            _ => throw new KlarnaInvoicingRuleException(await DuplicateViolationAsync(record.InvoiceNumber, cancellationToken).ConfigureAwait(false)),
+            LedgerAddStatus.Added => added.Stored ?? throw new InvalidOperationException($"The ledger added invoice {plan.InvoiceNumber} but returned no stored record."),
+            LedgerAddStatus.KlarnaOrderHasUnsettledCapture => throw new KlarnaInvoicingRuleException(RuleViolations.ActivationInProgress(order.KlarnaOrderId ?? plan.InvoiceNumber)),
+            _ => throw new KlarnaInvoicingRuleException(await DuplicateViolationAsync(plan.InvoiceNumber, cancellationToken).ConfigureAwait(false)),
         };
     }
 

@@ -1,19 +1,26 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Specter.Klarna.Invoicing.Activation.Internal;
+using Specter.Klarna.Invoicing.ExactlyOnce.Internal;
 using Specter.Klarna.Invoicing.Klarna.Internal;
 using Specter.Klarna.Invoicing.Persistence;
 
 namespace Specter.Klarna.Invoicing.Internal;
 
-/// <summary>The orchestration: joins the pure domain, the Klarna client and the host's ledger.</summary>
+/// <summary>
+/// The orchestration: the invoicing decisions (type, plan, staleness, release), joining the pure domain, the Klarna
+/// client and the host's ledger. Every capture goes through the <see cref="ExactlyOnceEngine"/>.
+/// </summary>
 internal sealed partial class KlarnaInvoicingService(
     IKlarnaOrderManagementClient klarna,
     KlarnaMerchantResolver merchants,
     IKlarnaInvoiceLedger ledger,
+    ExactlyOnceEngine engine,
+    CaptureWrite captures,
     IOptionsMonitor<KlarnaInvoicingOptions> options,
     TimeProvider time,
     InvoicingTelemetry telemetry,
+    ExactlyOnceMetrics exactlyOnceMetrics,
     ILogger<KlarnaInvoicingService> logger) : IKlarnaInvoicing
 {
     private KlarnaInvoicingOptions Options => options.CurrentValue;
@@ -91,7 +98,4 @@ internal sealed partial class KlarnaInvoicingService(
 
     private async Task<List<InvoicePlan>> PriorPlansAsync(string orderNumber, string? excludingInvoice, CancellationToken cancellationToken) =>
         (await PriorInvoicesAsync(orderNumber, excludingInvoice, cancellationToken).ConfigureAwait(false)).Select(i => i.Plan).ToList();
-
-    private void LogTransition(LedgerInvoice from, LedgerInvoice to) =>
-        InvoicingLog.StateChanged(logger, to.InvoiceNumber, to.KlarnaOrderId, from.State, to.State, to.Attempt);
 }

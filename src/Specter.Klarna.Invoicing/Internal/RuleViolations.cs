@@ -43,6 +43,11 @@ internal static class RuleViolations
         $"Prepayment invoice {prepaymentInvoice} of order {orderNumber} failed at Klarna; retry or abandon it before invoicing the order further, because later invoices deduct prepayments.",
         $"Förskottsfaktura {prepaymentInvoice} på order {orderNumber} misslyckades hos Klarna; aktivera den igen eller makulera den innan ordern faktureras vidare, eftersom senare fakturor avräknar förskott.");
 
+    public static KlarnaInvoicingRuleViolation AlreadyCapturedAtKlarna(string invoiceNumber, string captureId, long capturedMinorUnits) => new(
+        KlarnaInvoicingRule.AlreadyCapturedAtKlarna,
+        $"Klarna already holds capture {captureId} with reference {invoiceNumber} ({capturedMinorUnits} minor units, not this invoice's amount); a new attempt could capture twice. Check the order in Klarna's portal.",
+        $"Klarna har redan dragning {captureId} med referens {invoiceNumber} ({capturedMinorUnits} minsta enheter, inte fakturans belopp); ett nytt försök kan dra pengarna två gånger. Kontrollera ordern i Klarnas portal.");
+
     public static KlarnaInvoicingRuleViolation FromWarning(ProposalWarning warning) => new(
         warning.Code switch
         {

@@ -12,6 +12,11 @@ namespace Specter.Klarna.Invoicing.Persistence;
 /// per Klarna order id at any time, across processes and servers (a unique partial index or a row lock, not a process-local lock).</item>
 /// <item>Updates are compare-and-swap on <see cref="LedgerInvoice.Version"/>: a stale version changes nothing.</item>
 /// <item>Every property is stored verbatim (amounts exact, text as given, including non-ASCII).</item>
+/// <item>A row that cannot be read (a state value written by a newer version, bad JSON, an unknown currency) never
+/// becomes a default value: single reads throw <see cref="KlarnaLedgerRowException"/>, and <see cref="ListUnsettledAsync"/>
+/// lists it in <see cref="LedgerUnsettledScan.Unreadable"/> and returns the others.</item>
+/// <item>Connections never enlist in the host's ambient transaction (<c>TransactionScope</c>): a host rollback must not
+/// erase the record of money Klarna took.</item>
 /// </list>
 /// </remarks>
 public interface IKlarnaInvoiceLedger
@@ -19,7 +24,7 @@ public interface IKlarnaInvoiceLedger
     /// <summary>Records a new invoice (before anything is sent to Klarna).</summary>
     /// <param name="invoice">The invoice; its <see cref="LedgerInvoice.Version"/> is ignored.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
-    /// <returns>Whether it was added, or why not.</returns>
+    /// <returns>Whether it was added, or why not; when added, the stored invoice with its version (no re-read needed).</returns>
     Task<LedgerAddResult> TryAddAsync(LedgerInvoice invoice, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces an invoice if its stored version still equals <paramref name="expectedVersion"/>.</summary>
@@ -41,16 +46,18 @@ public interface IKlarnaInvoiceLedger
     /// <param name="invoiceNumber">The invoice number.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>The invoice, or <see langword="null"/>.</returns>
+    /// <exception cref="KlarnaLedgerRowException">The stored row cannot be read.</exception>
     Task<LedgerInvoice?> FindAsync(string invoiceNumber, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the invoices of an ERP order, oldest first.</summary>
     /// <param name="orderNumber">The ERP order number.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>The invoices.</returns>
+    /// <exception cref="KlarnaLedgerRowException">One of the order's rows cannot be read (nothing may be planned from a partial history).</exception>
     Task<IReadOnlyList<LedgerInvoice>> GetByOrderAsync(string orderNumber, CancellationToken cancellationToken = default);
 
     /// <summary>Lists every unsettled invoice (<see cref="ActivationState.Pending"/> or <see cref="ActivationState.Unknown"/>), oldest first.</summary>
     /// <param name="cancellationToken">The cancellation token.</param>
-    /// <returns>The invoices.</returns>
-    Task<IReadOnlyList<LedgerInvoice>> ListUnsettledAsync(CancellationToken cancellationToken = default);
+    /// <returns>The readable invoices and the unreadable rows, each oldest first.</returns>
+    Task<LedgerUnsettledScan> ListUnsettledAsync(CancellationToken cancellationToken = default);
 }

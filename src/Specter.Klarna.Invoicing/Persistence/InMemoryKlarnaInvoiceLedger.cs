@@ -17,17 +17,18 @@ public sealed class InMemoryKlarnaInvoiceLedger : IKlarnaInvoiceLedger
         {
             if (_invoices.ContainsKey(invoice.InvoiceNumber))
             {
-                return Task.FromResult(LedgerAddResult.DuplicateInvoiceNumber);
+                return Task.FromResult(new LedgerAddResult(LedgerAddStatus.DuplicateInvoiceNumber));
             }
 
             if (invoice.IsUnsettled && HasOtherUnsettled(invoice))
             {
-                return Task.FromResult(LedgerAddResult.KlarnaOrderHasUnsettledCapture);
+                return Task.FromResult(new LedgerAddResult(LedgerAddStatus.KlarnaOrderHasUnsettledCapture));
             }
 
-            _invoices[invoice.InvoiceNumber] = invoice with { Version = ++_nextVersion };
+            var stored = invoice with { Version = ++_nextVersion };
+            _invoices[invoice.InvoiceNumber] = stored;
             _insertionOrder.Add(invoice.InvoiceNumber);
-            return Task.FromResult(LedgerAddResult.Added);
+            return Task.FromResult(new LedgerAddResult(LedgerAddStatus.Added, stored));
         }
     }
 
@@ -80,8 +81,8 @@ public sealed class InMemoryKlarnaInvoiceLedger : IKlarnaInvoiceLedger
         Task.FromResult<IReadOnlyList<LedgerInvoice>>(Select(i => string.Equals(i.OrderNumber, orderNumber, StringComparison.Ordinal)));
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<LedgerInvoice>> ListUnsettledAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<LedgerInvoice>>(Select(i => i.IsUnsettled));
+    public Task<LedgerUnsettledScan> ListUnsettledAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new LedgerUnsettledScan(Select(i => i.IsUnsettled), []));
 
     private List<LedgerInvoice> Select(Func<LedgerInvoice, bool> predicate)
     {

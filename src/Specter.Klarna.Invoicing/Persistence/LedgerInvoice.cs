@@ -43,6 +43,12 @@ public sealed record LedgerInvoice
     /// <summary>Gets when the current attempt was first sent to Klarna (starts Klarna's 24-hour idempotency window).</summary>
     public DateTimeOffset? FirstSentAt { get; init; }
 
+    /// <summary>Gets when the current attempt was last sent (or re-sent) to Klarna: recovery concludes nothing while a send may still be in flight.</summary>
+    public DateTimeOffset? LastSentAt { get; init; }
+
+    /// <summary>Gets the order's other invoices (number and attempt) the plan was made from: a plan whose order changed meanwhile is never sent.</summary>
+    public string? PlannedFrom { get; init; }
+
     /// <summary>Gets when the record last changed.</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
 

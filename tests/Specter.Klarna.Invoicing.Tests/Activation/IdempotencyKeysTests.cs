@@ -14,19 +14,23 @@ public sealed class IdempotencyKeysTests
     }
 
     [Fact]
-    public void ForCapture_IsDeterministic_AndChangesWithEveryPartOfTheName()
+    public void ForWrite_IsDeterministic_AndChangesWithEveryPartOfTheName()
     {
         var ns = Guid.Parse("6f1c2a57-93a4-4f0e-8d3b-2a9f3c1d7e55");
-        var key = IdempotencyKeys.ForCapture(ns, "order-1", "INV-1", 1);
+        var at = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+        var key = IdempotencyKeys.ForWrite(ns, "order-1", "capture", "INV-1", 1, at, "hash-a");
 
-        IdempotencyKeys.ForCapture(ns, "order-1", "INV-1", 1).Should().Be(key);
+        IdempotencyKeys.ForWrite(ns, "order-1", "capture", "INV-1", 1, at, "hash-a").Should().Be(key);
         IdempotencyKeys.ReadVersion(key).Should().Be(5);
         new[]
         {
-            IdempotencyKeys.ForCapture(ns, "order-2", "INV-1", 1),
-            IdempotencyKeys.ForCapture(ns, "order-1", "INV-2", 1),
-            IdempotencyKeys.ForCapture(ns, "order-1", "INV-1", 2),
-            IdempotencyKeys.ForCapture(Guid.NewGuid(), "order-1", "INV-1", 1),
+            IdempotencyKeys.ForWrite(ns, "order-2", "capture", "INV-1", 1, at, "hash-a"),
+            IdempotencyKeys.ForWrite(ns, "order-1", "refund", "INV-1", 1, at, "hash-a"),
+            IdempotencyKeys.ForWrite(ns, "order-1", "capture", "INV-2", 1, at, "hash-a"),
+            IdempotencyKeys.ForWrite(ns, "order-1", "capture", "INV-1", 2, at, "hash-a"),
+            IdempotencyKeys.ForWrite(ns, "order-1", "capture", "INV-1", 1, at.AddTicks(1), "hash-a"),
+            IdempotencyKeys.ForWrite(ns, "order-1", "capture", "INV-1", 1, at, "hash-b"),
+            IdempotencyKeys.ForWrite(Guid.NewGuid(), "order-1", "capture", "INV-1", 1, at, "hash-a"),
         }.Should().OnlyHaveUniqueItems().And.NotContain(key);
     }
 

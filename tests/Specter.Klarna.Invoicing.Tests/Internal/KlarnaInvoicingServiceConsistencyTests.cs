@@ -74,14 +74,17 @@ public sealed class KlarnaInvoicingServiceConsistencyTests
         await using var h = InvoicingHarness.Create(ledger: ledger);
         var broken = h.Reserve(SampleOrders.Simple("B-1"));
         var healthy = h.Reserve(SampleOrders.Simple("H-1"));
-        h.Klarna.InjectFault(SimulatedFault.LoseResponseAfterApplying().OnOperation(SimulatedOperation.CreateCapture).Always());
+        // B-F never reaches Klarna (so recovery must re-send it, and its tampered body stops that); H-F was applied, its answer lost.
+        h.Klarna.InjectFault(SimulatedFault.FailBeforeApplying().OnOperation(SimulatedOperation.CreateCapture).Always());
         await h.Invoicing.CreateInvoiceAsync(broken, new CreateInvoiceRequest { InvoiceNumber = "B-F" });
+        h.Klarna.ClearFaults();
+        h.Klarna.InjectFault(SimulatedFault.LoseResponseAfterApplying().OnOperation(SimulatedOperation.CreateCapture).Always());
         await h.Invoicing.CreateInvoiceAsync(healthy, new CreateInvoiceRequest { InvoiceNumber = "H-F" });
         h.Klarna.ClearFaults();
         var stored = (await ledger.FindAsync("B-F"))!;
         await ledger.TryUpdateAsync(stored with { RequestBodyHash = new string('0', 64) }, stored.Version);
 
-        var report = await h.Invoicing.RecoverAsync();
+        var report = await h.RecoverLaterAsync();
 
         report.Examined.Should().Be(2);
         report.Errors.Should().ContainSingle().Which.InvoiceNumber.Should().Be("B-F");

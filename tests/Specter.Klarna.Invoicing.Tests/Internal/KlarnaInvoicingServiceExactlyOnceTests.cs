@@ -60,7 +60,7 @@ public sealed class KlarnaInvoicingServiceExactlyOnceTests
 
         var result = await h.Invoicing.CreateInvoiceAsync(order, Invoice("X-3"));
         result.Status.State.Should().Be(ActivationState.Unknown);
-        await h.Invoicing.RecoverAsync();
+        await h.RecoverLaterAsync();
 
         (await h.Invoicing.GetActivationStatusAsync("X-3"))!.State.Should().Be(ActivationState.Activated);
         await h.AssertKlarnaMatchesLedgerAsync(order);
@@ -76,8 +76,9 @@ public sealed class KlarnaInvoicingServiceExactlyOnceTests
         var act = () => h.Invoicing.CreateInvoiceAsync(order, Invoice("X-4"));
         await act.Should().ThrowAsync<IOException>();
         (await ledger.FindAsync("X-4"))!.State.Should().Be(ActivationState.Pending);
+        (await h.Invoicing.RecoverAsync()).Settled.Should().BeEmpty("a pending capture younger than the grace period may still be in flight in its process");
 
-        var report = await h.Invoicing.RecoverAsync();
+        var report = await h.RecoverLaterAsync();
 
         report.Settled.Should().ContainSingle().Which.State.Should().Be(ActivationState.Activated);
         var capture = h.Klarna.AssertCapturedExactlyOnce(order.KlarnaOrderId!, "X-4");
@@ -159,6 +160,8 @@ public sealed class KlarnaInvoicingServiceExactlyOnceTests
         h.Klarna.ClearFaults();
 
         await h.Invoicing.RecoverAsync();
+        (await h.Invoicing.GetActivationStatusAsync("X-7"))!.State.Should().Be(ActivationState.Unknown, "the send may still be in flight: nothing is concluded yet");
+        await h.RecoverLaterAsync();
         (await h.Invoicing.GetActivationStatusAsync("X-7"))!.State.Should().Be(ActivationState.Failed);
         var retried = await h.Invoicing.RetryActivationAsync(order, "X-7");
 
@@ -180,7 +183,8 @@ public sealed class KlarnaInvoicingServiceExactlyOnceTests
         result.Status.State.Should().Be(ActivationState.Unknown);
         result.Status.Failure!.ErrorMessages.Should().ContainSingle().Which.Should().Contain("timeout");
         slow.Klarna.ClearFaults();
-        await slow.Invoicing.RecoverAsync();
+        slow.Klarna.ReceivedRequests.Count(r => r.Operation == SimulatedOperation.CreateCapture).Should().Be(1, "a write whose attempt timed out is never repeated in-process: Klarna may still be working on it");
+        await slow.RecoverLaterAsync();
         (await slow.Invoicing.GetActivationStatusAsync("X-8"))!.State.Should().Be(ActivationState.Activated);
         await slow.AssertKlarnaMatchesLedgerAsync(order);
     }

@@ -56,15 +56,16 @@ public sealed class KlarnaInvoicingServiceObservabilityTests
         await using var h = InvoicingHarness.Create(configureServices: services => services.AddFakeLogging(o => o.OutputSink = null));
         logs = h.Services.GetFakeLogCollector();
         var order = h.Reserve(SampleOrders.Simple("LOG-1"));
-        h.Klarna.InjectFault(SimulatedFault.LoseResponseAfterApplying().OnOperation(SimulatedOperation.CreateCapture).Always());
+        h.Klarna.InjectFault(SimulatedFault.FailBeforeApplying().OnOperation(SimulatedOperation.CreateCapture).Always());
 
         await h.Invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "LOG-F1" });
         h.Klarna.ClearFaults();
-        await h.Invoicing.RecoverAsync();
+        await h.RecoverLaterAsync();
 
         var records = logs.GetSnapshot();
         records.Should().Contain(r => r.Id.Id == 2001 && r.Id.Name == "InvoiceTypeChosen" && r.Message.Contains("Final", StringComparison.Ordinal));
         records.Should().Contain(r => r.Id.Id == 2005 && r.Level == LogLevel.Warning);
+        records.Should().Contain(r => r.Id.Id == 2004 && r.Id.Name == "ReconciledFromKlarna");
         records.Should().Contain(r => r.Id.Id == 2003 && r.Id.Name == "IdempotencyKeyReused");
         records.Where(r => r.Id.Id == 2002).Select(r => r.Message).Should().Contain(m => m.Contains("Unknown -> Activated", StringComparison.Ordinal));
         records.Should().NotContain(r => r.Message.Contains(InvoicingHarness.Password, StringComparison.Ordinal)

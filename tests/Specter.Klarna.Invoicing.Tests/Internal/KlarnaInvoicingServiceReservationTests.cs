@@ -78,7 +78,7 @@ public sealed class KlarnaInvoicingServiceReservationTests
         await ledger.TryUpdateAsync(stored with { RequestBody = stored.RequestBody!.Replace("553800", "999999", StringComparison.Ordinal) }, stored.Version);
         int capturesBefore = h.Klarna.ReceivedRequests.Count(r => r.Operation == SimulatedOperation.CreateCapture);
 
-        var report = await h.Invoicing.RecoverAsync();
+        var report = await h.RecoverLaterAsync();
 
         report.Errors.Should().ContainSingle().Which.Message.Should().Contain("does not match its hash");
         report.StillUnsettled.Should().Be(1);
@@ -101,7 +101,6 @@ public sealed class KlarnaInvoicingServiceReservationTests
             {
                 o.IdempotencyNamespace = Guid.Parse("6f1c2a57-93a4-4f0e-8d3b-2a9f3c1d7e55");
                 o.Merchants[InvoicingHarness.Merchant] = new KlarnaMerchantOptions { BaseAddress = new Uri("http://127.0.0.1:5999/"), Username = InvoicingHarness.Username, Password = InvoicingHarness.Password };
-                o.RecoveryGracePeriod = TimeSpan.Zero;
             })
             .AddLedger(_ => h.Ledger)
             .AddRecoveryService(TimeSpan.FromMilliseconds(50))

@@ -24,7 +24,8 @@ public sealed class KlarnaPipelineTests(ITestOutputHelper output)
         ((TimeoutStrategyOptions)descriptor.Strategies[0].Options!).Timeout.Should().Be(TimeSpan.FromSeconds(65));
         var retry = (HttpRetryStrategyOptions)descriptor.Strategies[1].Options!;
         retry.MaxRetryAttempts.Should().Be(2);
-        retry.ShouldRetryAfterHeader.Should().BeTrue();
+        retry.ShouldRetryAfterHeader.Should().BeFalse("Retry-After is read by the library's own capped delay generator");
+        retry.DelayGenerator.Should().NotBeNull();
         retry.UseJitter.Should().BeTrue();
         retry.BackoffType.Should().Be(DelayBackoffType.Exponential);
         retry.Delay.Should().Be(TimeSpan.FromSeconds(1));
@@ -58,6 +59,37 @@ public sealed class KlarnaPipelineTests(ITestOutputHelper output)
 
         KlarnaResilience.ShouldRetry(args).Should().Be(expected);
         ResilienceContextPool.Shared.Return(context);
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void ShouldRetry_AWriteWhoseAttemptTimedOut_IsNeverRepeated_AReadIs(bool write, bool expected)
+    {
+        var context = ResilienceContextPool.Shared.Get();
+        context.Properties.Set(KlarnaResilience.Retryable, true);
+        context.Properties.Set(KlarnaResilience.IsWrite, write);
+
+        var args = new RetryPredicateArguments<HttpResponseMessage>(context, Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException()), 0);
+
+        KlarnaResilience.ShouldRetry(args).Should().Be(expected);
+        ResilienceContextPool.Shared.Return(context);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(2, 2)]
+    [InlineData(20, 20)]
+    [InlineData(3600, 20)]
+    public void RetryAfter_IsHonouredUpToTwentySeconds(int? retryAfterSeconds, int? expectedSeconds)
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        if (retryAfterSeconds is { } seconds)
+        {
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
+        }
+
+        KlarnaResilience.RetryAfter(response).Should().Be(expectedSeconds is { } e ? TimeSpan.FromSeconds(e) : null);
     }
 
     /// <summary>Overhead of the whole client (DI chain, auth, pipeline, limiter, JSON mapping, logging) over a stub; run with KLARNA_MEASURE=1.</summary>

@@ -135,8 +135,7 @@ public sealed class KlarnaResilienceTests
 
         exception.Should().BeOfType<TimeoutRejectedException>();
         KlarnaFailureKinds.Classify(exception!).Should().Be(KlarnaFailureKind.Ambiguous);
-        host.Stub.Attempts.Should().Be(2);
-        host.Stub.Requests.Select(r => r.Headers["Klarna-Idempotency-Key"]).Should().AllBe("key-t");
+        host.Stub.Attempts.Should().Be(1, "a write whose attempt timed out is never repeated in-process: Klarna may still be working on it");
     }
 
     [Fact]

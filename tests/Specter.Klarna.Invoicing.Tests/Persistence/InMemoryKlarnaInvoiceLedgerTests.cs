@@ -29,9 +29,9 @@ public sealed class InMemoryKlarnaInvoiceLedgerTests
     public async Task TryAdd_DuplicateNumber_IsRefusedAndKeepsTheOriginal()
     {
         var ledger = new InMemoryKlarnaInvoiceLedger();
-        (await ledger.TryAddAsync(Invoice("1", ActivationState.NotKlarna))).Should().Be(LedgerAddResult.Added);
+        (await ledger.TryAddAsync(Invoice("1", ActivationState.NotKlarna))).Status.Should().Be(LedgerAddStatus.Added);
 
-        (await ledger.TryAddAsync(Invoice("1", ActivationState.Failed))).Should().Be(LedgerAddResult.DuplicateInvoiceNumber);
+        (await ledger.TryAddAsync(Invoice("1", ActivationState.Failed))).Status.Should().Be(LedgerAddStatus.DuplicateInvoiceNumber);
 
         (await ledger.FindAsync("1"))!.State.Should().Be(ActivationState.NotKlarna);
     }
@@ -42,8 +42,8 @@ public sealed class InMemoryKlarnaInvoiceLedgerTests
         var ledger = new InMemoryKlarnaInvoiceLedger();
         await ledger.TryAddAsync(Invoice("1", ActivationState.Pending));
 
-        (await ledger.TryAddAsync(Invoice("2", ActivationState.Pending))).Should().Be(LedgerAddResult.KlarnaOrderHasUnsettledCapture);
-        (await ledger.TryAddAsync(Invoice("3", ActivationState.Pending, klarnaOrderId: "K-2"))).Should().Be(LedgerAddResult.Added);
+        (await ledger.TryAddAsync(Invoice("2", ActivationState.Pending))).Status.Should().Be(LedgerAddStatus.KlarnaOrderHasUnsettledCapture);
+        (await ledger.TryAddAsync(Invoice("3", ActivationState.Pending, klarnaOrderId: "K-2"))).Status.Should().Be(LedgerAddStatus.Added);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class InMemoryKlarnaInvoiceLedgerTests
 
         var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => ledger.TryAddAsync(Invoice("N" + i, ActivationState.Pending)))));
 
-        results.Count(r => r == LedgerAddResult.Added).Should().Be(1);
-        (await ledger.ListUnsettledAsync()).Should().ContainSingle();
+        results.Count(r => r.Status == LedgerAddStatus.Added).Should().Be(1);
+        (await ledger.ListUnsettledAsync()).Invoices.Should().ContainSingle();
     }
 }

@@ -25,5 +25,5 @@ internal sealed class CrashingLedger(IKlarnaInvoiceLedger inner) : IKlarnaInvoic
 
     public Task<IReadOnlyList<LedgerInvoice>> GetByOrderAsync(string orderNumber, CancellationToken cancellationToken = default) => inner.GetByOrderAsync(orderNumber, cancellationToken);
 
-    public Task<IReadOnlyList<LedgerInvoice>> ListUnsettledAsync(CancellationToken cancellationToken = default) => inner.ListUnsettledAsync(cancellationToken);
+    public Task<LedgerUnsettledScan> ListUnsettledAsync(CancellationToken cancellationToken = default) => inner.ListUnsettledAsync(cancellationToken);
 }

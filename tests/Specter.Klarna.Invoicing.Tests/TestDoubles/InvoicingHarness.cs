@@ -12,12 +12,22 @@ internal sealed class InvoicingHarness : IAsyncDisposable
     public const string Username = "PK_SE_user";
     public const string Password = "se-secret-password";
 
-    private InvoicingHarness(KlarnaSimulator klarna, IKlarnaInvoiceLedger ledger, ServiceProvider services)
+    /// <summary>Past every wait the library observes before it acts again on an open outcome: the grace period, Klarna's first retry delays and the in-flight bound.</summary>
+    public static readonly TimeSpan Later = TimeSpan.FromMinutes(10);
+
+    private readonly bool _ownsKlarna;
+
+    private InvoicingHarness(KlarnaSimulator klarna, IKlarnaInvoiceLedger ledger, ServiceProvider services, ShiftableClock clock, bool ownsKlarna)
     {
         Klarna = klarna;
         Ledger = ledger;
         Services = services;
+        Clock = clock;
+        _ownsKlarna = ownsKlarna;
     }
+
+    /// <summary>Gets the clock the library reads; <see cref="ShiftableClock.Advance"/> moves it forward.</summary>
+    public ShiftableClock Clock { get; }
 
     public KlarnaSimulator Klarna { get; }
 
@@ -33,11 +43,14 @@ internal sealed class InvoicingHarness : IAsyncDisposable
         KlarnaSimulatorOptions? simulatorOptions = null,
         Func<HttpMessageHandler, HttpMessageHandler>? wrapHandler = null,
         Action<IServiceCollection>? configureServices = null,
-        Action<IHttpClientBuilder>? configureHttpClient = null)
+        Action<IHttpClientBuilder>? configureHttpClient = null,
+        InvoicingHarness? sameKlarnaLedgerAndClockAs = null)
     {
-        var klarna = new KlarnaSimulator(simulatorOptions ?? new KlarnaSimulatorOptions()).AddMerchant(Username, Password);
-        ledger ??= new InMemoryKlarnaInvoiceLedger();
+        var klarna = sameKlarnaLedgerAndClockAs?.Klarna ?? new KlarnaSimulator(simulatorOptions ?? new KlarnaSimulatorOptions()).AddMerchant(Username, Password);
+        ledger ??= sameKlarnaLedgerAndClockAs?.Ledger ?? new InMemoryKlarnaInvoiceLedger();
         var services = new ServiceCollection();
+        var clock = sameKlarnaLedgerAndClockAs?.Clock ?? new ShiftableClock();
+        services.AddSingleton<TimeProvider>(clock);
         services.AddLogging();
         configureServices?.Invoke(services);
         services
@@ -51,13 +64,12 @@ internal sealed class InvoicingHarness : IAsyncDisposable
                     Password = Password,
                     AllowPrepaymentCapture = true,
                 };
-                o.RecoveryGracePeriod = TimeSpan.Zero;
                 configure?.Invoke(o);
             })
             .AddLedger(_ => ledger)
             .HttpClient.ConfigurePrimaryHttpMessageHandler(() => wrapHandler is null ? klarna.CreateHandler() : wrapHandler(klarna.CreateHandler()));
         configureHttpClient?.Invoke(services.AddKlarnaInvoicing(_ => { }).HttpClient);
-        return new InvoicingHarness(klarna, ledger, services.BuildServiceProvider(validateScopes: true));
+        return new InvoicingHarness(klarna, ledger, services.BuildServiceProvider(validateScopes: true), clock, ownsKlarna: sameKlarnaLedgerAndClockAs is null);
     }
 
     /// <summary>Seeds a Klarna reservation for the ERP order's full total (or <paramref name="authorizedAmount"/>), and returns the order with its Klarna order id.</summary>
@@ -85,6 +97,13 @@ internal sealed class InvoicingHarness : IAsyncDisposable
         return outcome.Plan!.Total;
     }
 
+    /// <summary>Moves the clock past every wait the library observes (<see cref="Later"/>), then runs recovery.</summary>
+    public Task<RecoveryReport> RecoverLaterAsync()
+    {
+        Clock.Advance(Later);
+        return Invoicing.RecoverAsync();
+    }
+
     /// <summary>Asserts the money invariant: what Klarna captured equals the sum of the ledger's activated invoices.</summary>
     public async Task AssertKlarnaMatchesLedgerAsync(InvoicingOrder order)
     {
@@ -105,6 +124,9 @@ internal sealed class InvoicingHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        await Klarna.DisposeAsync();
+        if (_ownsKlarna)
+        {
+            await Klarna.DisposeAsync();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -6,13 +7,14 @@ namespace Specter.Klarna.Invoicing.Activation.Internal;
 
 /// <summary>
 /// Deterministic <c>Klarna-Idempotency-Key</c>s: UUIDv5 (RFC 9562 §5.5) of a per-installation namespace and
-/// "klarnaOrderId/operation/invoiceNumber/attempt", so a process that crashed can rebuild the same key,
-/// while keys stay unguessable outside the installation.
+/// the write's identity (Klarna order, operation, record, attempt, moment of the intent, body hash). Keys are stored
+/// with the exact bytes before the first send, stay unguessable outside the installation, and never repeat for other bytes.
 /// </summary>
 internal static class IdempotencyKeys
 {
-    public static string ForCapture(Guid installationNamespace, string klarnaOrderId, string invoiceNumber, int attempt) =>
-        Create(installationNamespace, $"{klarnaOrderId}/capture/{invoiceNumber}/{attempt}");
+    /// <summary>The key of one recorded write: a record abandoned and created again gets another key (another moment, and other bytes give another hash).</summary>
+    public static string ForWrite(Guid installationNamespace, string klarnaOrderId, string operation, string recordId, int attempt, DateTimeOffset recordedAt, string bodyHash) =>
+        Create(installationNamespace, string.Create(CultureInfo.InvariantCulture, $"{klarnaOrderId}/{operation}/{recordId}/{attempt}/{recordedAt.UtcTicks}/{bodyHash}"));
 
     public static string ForOrderOperation(Guid installationNamespace, string klarnaOrderId, string operation, string discriminator) =>
         Create(installationNamespace, $"{klarnaOrderId}/{operation}/{discriminator}");

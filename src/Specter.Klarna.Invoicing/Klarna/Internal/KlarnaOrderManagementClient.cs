@@ -131,20 +131,29 @@ internal sealed class KlarnaOrderManagementClient(
         activity?.SetTag("http.request.method", method.Method);
         var started = timeProvider.GetTimestamp();
         HttpResponseMessage response;
+        bool retried = false;
         try
         {
             response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not ArgumentException)
+        catch (Exception exception)
         {
             var elapsed = timeProvider.GetElapsedTime(started);
             Log.RequestNoAnswer(logger, operation, orderId, (long)elapsed.TotalMilliseconds, exception.GetType().Name);
             Record(operation, 0, "transport", "no_answer", elapsed);
             activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            if (exception is ArgumentException)
+            {
+                // Raised inside the HTTP pipeline, after the request was started: whether it reached Klarna is not known.
+                // Only the checks above (before anything left the process) may surface as ArgumentException.
+                throw new HttpRequestException(HttpRequestError.Unknown, "An argument error was raised inside the HTTP pipeline after the request was started.", exception);
+            }
+
             throw;
         }
         finally
         {
+            retried = context.Properties.GetValue(KlarnaResilience.Retried, false);
             ResilienceContextPool.Shared.Return(context);
         }
 
@@ -169,6 +178,12 @@ internal sealed class KlarnaOrderManagementClient(
             else
             {
                 failure = await CreateExceptionAsync(response, correlationId, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (failure is not null && retried)
+            {
+                // The answer is to a repeat of the request: a refusal of a repeat does not prove the first attempt did nothing.
+                failure.AnswersRepeat = true;
             }
 
             var duration = timeProvider.GetElapsedTime(started);
