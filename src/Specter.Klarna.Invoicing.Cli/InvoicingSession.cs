@@ -23,7 +23,7 @@ internal sealed class InvoicingSession : IAsyncDisposable
 
     /// <summary>How many activations are Pending or Unknown: the work <c>recover</c> has ahead of it.</summary>
     public async Task<int> CountUnsettledAsync(CancellationToken cancellationToken) =>
-        (await _ledger.Ledger.ListUnsettledAsync(cancellationToken).ConfigureAwait(false)).Count;
+        (await _ledger.Ledger.ListUnsettledAsync(cancellationToken).ConfigureAwait(false)).Invoices.Count;
 
     public static async Task<InvoicingSession> OpenAsync(
         CliSettings settings,

@@ -17,7 +17,7 @@ internal sealed class FailingLedger : IKlarnaInvoiceLedger
 
     public Task<IReadOnlyList<LedgerInvoice>> GetByOrderAsync(string orderNumber, CancellationToken cancellationToken = default) => Fail<IReadOnlyList<LedgerInvoice>>();
 
-    public Task<IReadOnlyList<LedgerInvoice>> ListUnsettledAsync(CancellationToken cancellationToken = default) => Fail<IReadOnlyList<LedgerInvoice>>();
+    public Task<LedgerUnsettledScan> ListUnsettledAsync(CancellationToken cancellationToken = default) => Fail<LedgerUnsettledScan>();
 
     private Task<T> Fail<T>()
     {

@@ -12,16 +12,17 @@ internal sealed class StaleActivationsHealthCheck(IKlarnaInvoiceLedger ledger, T
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<LedgerInvoice> unsettled;
+        LedgerUnsettledScan scan;
         try
         {
-            unsettled = await ledger.ListUnsettledAsync(cancellationToken).ConfigureAwait(false);
+            scan = await ledger.ListUnsettledAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             return new HealthCheckResult(context.Registration.FailureStatus, $"The ledger cannot be read ({ex.GetType().Name}).", ex);
         }
 
+        var unsettled = scan.Invoices;
         var now = time.GetUtcNow();
         var stale = unsettled.Where(i => i.IsUnsettled && now - i.UpdatedAt > threshold).OrderBy(i => i.UpdatedAt).ToList();
         var data = new Dictionary<string, object>
@@ -29,7 +30,13 @@ internal sealed class StaleActivationsHealthCheck(IKlarnaInvoiceLedger ledger, T
             ["unsettled"] = unsettled.Count,
             ["stale"] = stale.Count,
             ["thresholdSeconds"] = threshold.TotalSeconds,
+            ["unreadable"] = scan.Unreadable.Count,
         };
+        if (scan.Unreadable.Count > 0)
+        {
+            // A row recovery cannot read is an activation nobody can settle until someone looks at it.
+            return HealthCheckResult.Degraded($"{scan.Unreadable.Count} unsettled ledger row(s) cannot be read; recovery skips them until they are repaired.", data: data);
+        }
         if (stale.Count == 0)
         {
             return HealthCheckResult.Healthy($"{unsettled.Count} activation(s) open, none for longer than {Describe(threshold)}.", data);
