@@ -93,7 +93,7 @@ services
         o.IdempotencyNamespace = Guid.NewGuid();
         o.Merchants["SE"] = new KlarnaMerchantOptions { BaseAddress = baseUrl, Username = "PK_consumer", Password = "consumer-secret" };
     })
-    .UseInMemoryLedger();
+    .UseInMemoryLedger(); // from Specter.Klarna.Invoicing.Testing
 services.AddHealthChecks().AddKlarnaInvoicingHealthChecks(o => o.CheckKlarna = true);
 await using var provider = services.BuildServiceProvider();
 var invoicing = provider.GetRequiredService<IKlarnaInvoicing>();

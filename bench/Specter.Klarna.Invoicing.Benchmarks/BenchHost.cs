@@ -18,24 +18,31 @@ internal static class BenchHost
     /// <summary>The highest client-side rate the options validator accepts.</summary>
     private const int RequestsPerSecond = 10_000;
 
-    public static ServiceProvider Build(StubKlarnaHandler stub, IKlarnaInvoiceLedger ledger)
+    public static ServiceProvider Build(StubKlarnaHandler stub, IKlarnaInvoiceLedger ledger) => Build(ledger, BaseAddress, stub);
+
+    /// <summary>The library over <paramref name="primaryHandler"/>, or over real sockets to <paramref name="baseAddress"/> when it is <see langword="null"/>.</summary>
+    public static ServiceProvider Build(IKlarnaInvoiceLedger ledger, Uri baseAddress, HttpMessageHandler? primaryHandler)
     {
         var services = new ServiceCollection();
         services.AddLogging(); // no providers: logging cost without sinks, as in the budget
-        services
+        var builder = services
             .AddKlarnaInvoicing(o =>
             {
                 o.IdempotencyNamespace = Guid.Parse("6f1c2a57-93a4-4f0e-8d3b-2a9f3c1d7e55");
                 o.Merchants[Merchant] = new KlarnaMerchantOptions
                 {
-                    BaseAddress = BaseAddress,
+                    BaseAddress = baseAddress,
                     Username = "PK_SE_user",
                     Password = "se-secret-password",
                     RequestsPerSecond = RequestsPerSecond,
                 };
             })
-            .AddLedger(_ => ledger)
-            .HttpClient.ConfigurePrimaryHttpMessageHandler(() => stub);
+            .AddLedger(_ => ledger);
+        if (primaryHandler is not null)
+        {
+            builder.HttpClient.ConfigurePrimaryHttpMessageHandler(() => primaryHandler);
+        }
+
         var provider = services.BuildServiceProvider(validateScopes: true);
         LiftRateLimit(provider.GetRequiredService<KlarnaRateLimiters>());
         return provider;

@@ -43,4 +43,23 @@ internal static class BenchOrders
 
         return new InvoicingOrder { OrderNumber = orderNumber, Currency = "SEK", Merchant = BenchHost.Merchant, KlarnaOrderId = klarnaOrderId, Lines = lines };
     }
+
+    /// <summary>
+    /// The planning workload: an order of <paramref name="lineCount"/> lines at 25/12/6 % VAT (every fifth line 10 % off,
+    /// the last line shipping when there are two or more), fully delivered, and a 30 % prepayment already invoiced on
+    /// it, so the delivery invoice nets the prepayment off per VAT rate.
+    /// </summary>
+    public static (InvoicingOrder Order, InvoicePlan Prepayment) WithPrepayment(int lineCount)
+    {
+        var order = lineCount == 1
+            ? Delivered(2) with { Lines = [Delivered(2).Lines[0]] }
+            : Delivered(lineCount);
+        var undelivered = order with { Lines = [.. order.Lines.Select(l => l with { DeliveredQuantity = 0 })] };
+        var prepayment = Capture.Internal.InvoicePlanner.Plan(
+            undelivered,
+            [],
+            new Capture.Internal.InvoicePlanRequest { InvoiceNumber = "F-1", Type = InvoiceType.Prepayment, PrepaymentPercent = 30m }).Plan
+            ?? throw new InvalidOperationException("The benchmark prepayment could not be planned.");
+        return (order, prepayment);
+    }
 }

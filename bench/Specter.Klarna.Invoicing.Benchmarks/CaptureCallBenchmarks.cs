@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Specter.Klarna.Invoicing.Capture.Internal;
 using Specter.Klarna.Invoicing.Internal;
 using Specter.Klarna.Invoicing.Klarna.Internal;
-using Specter.Klarna.Invoicing.Persistence;
+using Specter.Klarna.Invoicing.Testing;
 
 namespace Specter.Klarna.Invoicing.Benchmarks;
 

@@ -1,6 +1,7 @@
 using Specter.Klarna.Invoicing.Cli.Ledger;
 using Specter.Klarna.Invoicing.Cli.Output;
 using Specter.Klarna.Invoicing.Persistence;
+using Specter.Klarna.Invoicing.Testing;
 
 namespace Specter.Klarna.Invoicing.Cli.Tests;
 

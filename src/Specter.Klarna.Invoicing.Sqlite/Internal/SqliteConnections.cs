@@ -22,7 +22,9 @@ internal static class SqliteConnections
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};", cancellationToken).ConfigureAwait(false);
+            // synchronous = FULL (SQLite's default, made explicit so no build or host setting weakens it): a commit is on disk
+            // before the capture is sent. An intent lost to a power failure after Klarna took the money is a double capture.
+            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = FULL;", cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch

@@ -34,12 +34,6 @@ public static class KlarnaInvoicingBuilderExtensions
         return builder;
     }
 
-    /// <summary>Uses the process-local <see cref="InMemoryKlarnaInvoiceLedger"/> (tests, demos, single-process hosts; lost on restart).</summary>
-    /// <param name="builder">The builder.</param>
-    /// <returns>The value of <paramref name="builder"/>.</returns>
-    public static IKlarnaInvoicingBuilder UseInMemoryLedger(this IKlarnaInvoicingBuilder builder) =>
-        builder.AddLedger(_ => new InMemoryKlarnaInvoiceLedger());
-
     /// <summary>Runs <see cref="IKlarnaInvoicing.RecoverAsync"/> on a schedule in a hosted service.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="interval">Time between runs.</param>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using Specter.Klarna.Invoicing.Persistence;
+using Specter.Klarna.Invoicing.Testing;
 
 namespace Specter.Klarna.Invoicing.Tests.DependencyInjection;
 

@@ -12,12 +12,26 @@ internal static class KlarnaCaptureBuilder
             return null;
         }
 
-        var lines = plan.Lines.Where(l => l.Amount.MinorUnits != 0 || l.Quantity > 0).SelectMany(KlarnaLineBuilder.Build).ToList();
+        var lines = new List<KlarnaCaptureLine>(plan.Lines.Count);
+        foreach (var line in plan.Lines)
+        {
+            if (line.Amount.MinorUnits != 0 || line.Quantity > 0)
+            {
+                KlarnaLineBuilder.Build(line, lines);
+            }
+        }
+
         var merged = KlarnaLineMerger.MergeIfNeeded(lines);
+        long captured = 0;
+        foreach (var line in merged)
+        {
+            captured += line.TotalAmount;
+        }
+
         string description = request.Description ?? DefaultDescription(plan.Type, plan.InvoiceNumber);
         var capture = new KlarnaCapturePlan
         {
-            CapturedAmount = new Money(merged.Sum(l => l.TotalAmount), plan.Total.Currency),
+            CapturedAmount = new Money(captured, plan.Total.Currency),
             Reference = plan.InvoiceNumber,
             Description = KlarnaLineBuilder.Truncate(description, KlarnaLineBuilder.MaxName)!,
             Lines = merged,

@@ -8,14 +8,16 @@ internal static class KlarnaLineBuilder
 {
     public const int MaxName = 255;
 
-    public static IEnumerable<KlarnaCaptureLine> Build(InvoicePlanLine line)
+    /// <summary>Appends the Klarna line(s) for <paramref name="line"/> to <paramref name="into"/> (one, or equal parts when it passes Klarna's amount limit).</summary>
+    public static void Build(InvoicePlanLine line, List<KlarnaCaptureLine> into)
     {
         _ = MinorUnitMath.TryToBasisPoints(line.VatRate, out int rate);
         long amount = line.Amount.MinorUnits;
         string type = TypeOf(line);
         if (Math.Abs(amount) > MinorUnitMath.KlarnaMaxAmount)
         {
-            return Split(line, type, rate, amount);
+            Split(line, type, rate, amount, into);
+            return;
         }
 
         long discount = line.DiscountAmount?.MinorUnits ?? 0;
@@ -40,22 +42,19 @@ internal static class KlarnaLineBuilder
         }
 
         string suffix = q > 0 && !whole ? $" ({q.ToString("0.######", CultureInfo.InvariantCulture).Replace('.', ',')}{(line.Unit is null ? string.Empty : " " + line.Unit)})" : string.Empty;
-        return
-        [
-            new KlarnaCaptureLine
-            {
-                Type = type,
-                Reference = Truncate(line.ArticleNumber, MaxName),
-                Name = Truncate(line.Description, MaxName - suffix.Length) + suffix,
-                Quantity = quantity,
-                QuantityUnit = whole ? Truncate(line.Unit, 10) : null,
-                UnitPrice = unitPrice,
-                TaxRate = rate,
-                TotalAmount = amount,
-                TotalDiscountAmount = totalDiscount,
-                TotalTaxAmount = Tax(amount, rate, line.VatAmount.MinorUnits),
-            },
-        ];
+        into.Add(new KlarnaCaptureLine
+        {
+            Type = type,
+            Reference = Truncate(line.ArticleNumber, MaxName),
+            Name = Truncate(line.Description, MaxName - suffix.Length) + suffix,
+            Quantity = quantity,
+            QuantityUnit = whole ? Truncate(line.Unit, 10) : null,
+            UnitPrice = unitPrice,
+            TaxRate = rate,
+            TotalAmount = amount,
+            TotalDiscountAmount = totalDiscount,
+            TotalTaxAmount = Tax(amount, rate, line.VatAmount.MinorUnits),
+        });
     }
 
     /// <summary>Returns the invoice's own VAT when it is within Klarna's ±1 of the formula, otherwise the formula rounded half away from zero.</summary>
@@ -83,21 +82,25 @@ internal static class KlarnaLineBuilder
 
     public static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 
-    private static List<KlarnaCaptureLine> Split(InvoicePlanLine line, string type, int rate, long amount)
+    private static void Split(InvoicePlanLine line, string type, int rate, long amount, List<KlarnaCaptureLine> into)
     {
         // Prepayment and netting lines of large orders can exceed Klarna's per-line limit: split them into equal parts.
         int count = (int)((Math.Abs(amount) + MinorUnitMath.KlarnaMaxAmount - 1) / MinorUnitMath.KlarnaMaxAmount);
         long[] parts = MinorUnitMath.Allocate(amount, [.. Enumerable.Repeat(1L, count)]);
-        return [.. parts.Select((part, i) => new KlarnaCaptureLine
+        for (int i = 0; i < parts.Length; i++)
         {
-            Type = type,
-            Reference = Truncate(line.ArticleNumber, MaxName),
-            Name = Truncate(line.Description, MaxName - 12) + $" ({i + 1}/{count})",
-            Quantity = 1,
-            UnitPrice = part,
-            TaxRate = rate,
-            TotalAmount = part,
-            TotalTaxAmount = MinorUnitMath.MulDivRound(part, rate, 10_000 + rate),
-        })];
+            long part = parts[i];
+            into.Add(new KlarnaCaptureLine
+            {
+                Type = type,
+                Reference = Truncate(line.ArticleNumber, MaxName),
+                Name = Truncate(line.Description, MaxName - 12) + $" ({i + 1}/{count})",
+                Quantity = 1,
+                UnitPrice = part,
+                TaxRate = rate,
+                TotalAmount = part,
+                TotalTaxAmount = MinorUnitMath.MulDivRound(part, rate, 10_000 + rate),
+            });
+        }
     }
 }

@@ -8,33 +8,44 @@ internal static class KlarnaLineMerger
 {
     public const int MaxLines = 1000;
 
-    /// <summary>Returns how many Klarna lines lines with these (rate, total) pairs need after merging.</summary>
-    public static int CountAfterMerging(IReadOnlyList<(int TaxRate, long Total)> lines) =>
-        lines.Count <= MaxLines ? lines.Count : Pack(lines).Count;
+    /// <summary>Returns how many Klarna lines <paramref name="count"/> lines need after merging.</summary>
+    /// <param name="count">The number of lines.</param>
+    /// <param name="rateAndTotal">The VAT rate (basis points) and total of line <c>i</c>; read only when merging is needed.</param>
+    public static int CountAfterMerging(int count, Func<int, (int TaxRate, long Total)> rateAndTotal) =>
+        count <= MaxLines ? count : Pack(count, rateAndTotal).Count;
 
-    public static IReadOnlyList<KlarnaCaptureLine> MergeIfNeeded(IReadOnlyList<KlarnaCaptureLine> lines)
+    public static IReadOnlyList<KlarnaCaptureLine> MergeIfNeeded(List<KlarnaCaptureLine> lines)
     {
         if (lines.Count <= MaxLines)
         {
             return lines;
         }
 
-        var groups = Pack([.. lines.Select(l => (l.TaxRate, l.TotalAmount))]);
+        var groups = Pack(lines.Count, i => (lines[i].TaxRate, lines[i].TotalAmount));
         var merged = new List<KlarnaCaptureLine>(groups.Count);
         foreach (var group in groups)
         {
-            var members = group.Select(i => lines[i]).ToList();
-            long total = members.Sum(l => l.TotalAmount);
-            int rate = members[0].TaxRate;
+            var first = lines[group[0]];
+            string type = first.Type;
+            long total = 0, tax = 0;
+            foreach (int i in group)
+            {
+                var member = lines[i];
+                total += member.TotalAmount;
+                tax += member.TotalTaxAmount;
+                type = member.Type == type ? type : "physical";
+            }
+
+            int rate = first.TaxRate;
             merged.Add(new KlarnaCaptureLine
             {
-                Type = members.All(l => l.Type == members[0].Type) ? members[0].Type : "physical",
-                Name = $"Artiklar, moms {(rate / 100m).ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ',')} % ({members.Count.ToString(CultureInfo.InvariantCulture)} rader)",
+                Type = type,
+                Name = $"Artiklar, moms {(rate / 100m).ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ',')} % ({group.Count.ToString(CultureInfo.InvariantCulture)} rader)",
                 Quantity = 1,
                 UnitPrice = total,
                 TaxRate = rate,
                 TotalAmount = total,
-                TotalTaxAmount = KlarnaLineBuilder.Tax(total, rate, members.Sum(l => l.TotalTaxAmount)),
+                TotalTaxAmount = KlarnaLineBuilder.Tax(total, rate, tax),
             });
         }
 
@@ -42,13 +53,13 @@ internal static class KlarnaLineMerger
     }
 
     /// <summary>Groups line indexes per VAT rate, starting a new group when the running total would pass Klarna's line limit.</summary>
-    private static List<List<int>> Pack(IReadOnlyList<(int TaxRate, long Total)> lines)
+    private static List<List<int>> Pack(int count, Func<int, (int TaxRate, long Total)> rateAndTotal)
     {
         var groups = new List<List<int>>();
         var open = new Dictionary<int, (List<int> Group, long Sum)>();
-        for (int i = 0; i < lines.Count; i++)
+        for (int i = 0; i < count; i++)
         {
-            var (rate, total) = lines[i];
+            var (rate, total) = rateAndTotal(i);
             if (!open.TryGetValue(rate, out var current) || Math.Abs(current.Sum + total) > MinorUnitMath.KlarnaMaxAmount)
             {
                 current = ([], 0);

@@ -8,11 +8,16 @@ internal static class OrderLinePortions
 {
     public static List<InvoicePlanLine> Compute(PricedOrder order, InvoiceLedger ledger, InvoiceType type, ShippingPolicy policy)
     {
-        var result = new List<InvoicePlanLine>();
+        var result = new List<(int Index, InvoicePlanLine Line)>(order.Lines.Count);
         bool carriesGoods = false;
         long goodsThisInvoice = 0;
-        foreach (var p in order.Lines.Where(l => l.IsQuantityDriven))
+        foreach (var p in order.Lines)
         {
+            if (!p.IsQuantityDriven)
+            {
+                continue;
+            }
+
             var tally = ledger.For(p.Line.LineId);
             decimal through = type == InvoiceType.Final ? p.Line.Quantity : Math.Max(p.Line.DeliveredQuantity, tally.Quantity);
             through = Math.Min(through, p.Line.Quantity);
@@ -25,15 +30,21 @@ internal static class OrderLinePortions
             long amount = MinorUnitMath.Cumulative(p.Total, through, p.Line.Quantity) - tally.Amount;
             long vat = MinorUnitMath.Cumulative(p.Vat, through, p.Line.Quantity) - tally.Vat;
             long discount = MinorUnitMath.Cumulative(p.Discount, through, p.Line.Quantity) - tally.Discount;
-            result.Add(Line(order, p, through - tally.Quantity, amount, vat, discount));
+            result.Add((p.Index, Line(order, p, through - tally.Quantity, amount, vat, discount)));
             carriesGoods = true;
             goodsThisInvoice += amount;
         }
 
+        int firstAmountDriven = result.Count;
         long goodsThrough = Math.Clamp(ledger.GoodsTotal + goodsThisInvoice, 0, order.GoodsTotal);
         bool isLast = type == InvoiceType.Final;
-        foreach (var p in order.Lines.Where(l => !l.IsQuantityDriven))
+        foreach (var p in order.Lines)
         {
+            if (p.IsQuantityDriven)
+            {
+                continue;
+            }
+
             var tally = ledger.For(p.Line.LineId);
             bool spread = p.IsSpreadOverGoods || policy == ShippingPolicy.ProRata;
             long amountThrough, vatThrough, discountThrough;
@@ -64,22 +75,28 @@ internal static class OrderLinePortions
                 continue;
             }
 
-            result.Add(Line(order, p, quantity, amount, vat, discount));
+            result.Add((p.Index, Line(order, p, quantity, amount, vat, discount)));
         }
 
-        // Back into order-line order; ids are unique (validated), so one lookup table keeps the sort O(n log n).
-        var position = new Dictionary<string, int>(order.Lines.Count, StringComparer.Ordinal);
-        for (int i = 0; i < order.Lines.Count; i++)
-        {
-            position[order.Lines[i].Line.LineId] = i;
-        }
-
-        result.Sort((a, b) => Position(position, a).CompareTo(Position(position, b)));
-        return result;
+        return InOrderLineOrder(result, firstAmountDriven);
     }
 
-    private static int Position(Dictionary<string, int> position, InvoicePlanLine line) =>
-        line.OrderLineId is { } id && position.TryGetValue(id, out int index) ? index : int.MaxValue;
+    /// <summary>
+    /// Back into order-line order: the quantity-driven lines (before <paramref name="split"/>) and the amount-driven ones
+    /// (from it) were each added in order-line order, so one linear merge by line index does it, with no sort.
+    /// </summary>
+    private static List<InvoicePlanLine> InOrderLineOrder(List<(int Index, InvoicePlanLine Line)> lines, int split)
+    {
+        var ordered = new List<InvoicePlanLine>(lines.Count + 3); // + room for the netting lines the planner appends
+        int a = 0, b = split;
+        while (a < split || b < lines.Count)
+        {
+            bool takeFirst = b == lines.Count || (a < split && lines[a].Index < lines[b].Index);
+            ordered.Add(lines[takeFirst ? a++ : b++].Line);
+        }
+
+        return ordered;
+    }
 
     private static InvoicePlanLine Line(PricedOrder order, PricedLine p, decimal quantity, long amount, long vat, long discount) => new()
     {

@@ -123,30 +123,30 @@ internal static class KlarnaRequestBodies
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i] ?? throw new ArgumentException($"order_lines[{i}] is null.", nameof(lines));
-            var at = $"order_lines[{i}]";
             if (!LineTypes.Contains(line.Type))
             {
-                throw new ArgumentException($"{at}.type '{line.Type}' is not a Klarna order line type.", nameof(lines));
+                throw new ArgumentException($"order_lines[{i}].type '{line.Type}' is not a Klarna order line type.", nameof(lines));
             }
 
-            CheckText(line.Reference, 255, at + ".reference");
+            // The field names ("order_lines[3].name") are only built when a check fails, not once per line and field.
+            CheckText(line.Reference, 255, "order_lines", i, "reference");
             ArgumentNullException.ThrowIfNull(line.Name);
-            CheckText(line.Name, 255, at + ".name");
-            CheckText(line.QuantityUnit, 10, at + ".quantity_unit");
+            CheckText(line.Name, 255, "order_lines", i, "name");
+            CheckText(line.QuantityUnit, 10, "order_lines", i, "quantity_unit");
             if (line.Quantity is < 0 or > MaxQuantity)
             {
-                throw new ArgumentException($"{at}.quantity must be between 0 and {MaxQuantity}.", nameof(lines));
+                throw new ArgumentException($"order_lines[{i}].quantity must be between 0 and {MaxQuantity}.", nameof(lines));
             }
 
             if (line.TaxRate < 0)
             {
-                throw new ArgumentException($"{at}.tax_rate must not be negative.", nameof(lines));
+                throw new ArgumentException($"order_lines[{i}].tax_rate must not be negative.", nameof(lines));
             }
 
-            CheckAmount(line.UnitPrice, long.MinValue, at + ".unit_price");
-            CheckAmount(line.TotalAmount, long.MinValue, at + ".total_amount");
-            CheckAmount(line.TotalDiscountAmount, 0, at + ".total_discount_amount");
-            CheckAmount(line.TotalTaxAmount, long.MinValue, at + ".total_tax_amount");
+            CheckAmount(line.UnitPrice, long.MinValue, "order_lines", i, "unit_price");
+            CheckAmount(line.TotalAmount, long.MinValue, "order_lines", i, "total_amount");
+            CheckAmount(line.TotalDiscountAmount, 0, "order_lines", i, "total_discount_amount");
+            CheckAmount(line.TotalTaxAmount, long.MinValue, "order_lines", i, "total_tax_amount");
             result.Add(new OrderLineDto
             {
                 Type = line.Type,
@@ -182,16 +182,15 @@ internal static class KlarnaRequestBodies
         for (var i = 0; i < count; i++)
         {
             var item = items[i] ?? throw new ArgumentException($"shipping_info[{i}] is null.", nameof(items));
-            var at = $"shipping_info[{i}]";
-            CheckText(item.ShippingCompany, 100, at + ".shipping_company");
-            CheckText(item.TrackingNumber, 100, at + ".tracking_number");
-            CheckText(item.TrackingUri, 1024, at + ".tracking_uri");
-            CheckText(item.ReturnShippingCompany, 100, at + ".return_shipping_company");
-            CheckText(item.ReturnTrackingNumber, 100, at + ".return_tracking_number");
-            CheckText(item.ReturnTrackingUri, 1024, at + ".return_tracking_uri");
+            CheckText(item.ShippingCompany, 100, "shipping_info", i, "shipping_company");
+            CheckText(item.TrackingNumber, 100, "shipping_info", i, "tracking_number");
+            CheckText(item.TrackingUri, 1024, "shipping_info", i, "tracking_uri");
+            CheckText(item.ReturnShippingCompany, 100, "shipping_info", i, "return_shipping_company");
+            CheckText(item.ReturnTrackingNumber, 100, "shipping_info", i, "return_tracking_number");
+            CheckText(item.ReturnTrackingUri, 1024, "shipping_info", i, "return_tracking_uri");
             if (item.ShippingMethod is not null && !ShippingMethods.Contains(item.ShippingMethod))
             {
-                throw new ArgumentException($"{at}.shipping_method '{item.ShippingMethod}' is not a Klarna shipping method.", nameof(items));
+                throw new ArgumentException($"shipping_info[{i}].shipping_method '{item.ShippingMethod}' is not a Klarna shipping method.", nameof(items));
             }
 
             result.Add(new ShippingInfoDto
@@ -214,6 +213,22 @@ internal static class KlarnaRequestBodies
         if (value < minimum || value > MaxAmount)
         {
             throw new ArgumentException($"{field} must be at most {MaxAmount} minor units{(minimum == 0 ? " and not negative" : string.Empty)}; got {value}.", field);
+        }
+    }
+
+    private static void CheckAmount(long value, long minimum, string list, int index, string field)
+    {
+        if (value < minimum || value > MaxAmount)
+        {
+            CheckAmount(value, minimum, $"{list}[{index}].{field}");
+        }
+    }
+
+    private static void CheckText(string? value, int maxLength, string list, int index, string field)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            CheckText(value, maxLength, $"{list}[{index}].{field}");
         }
     }
 

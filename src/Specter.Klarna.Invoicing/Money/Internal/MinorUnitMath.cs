@@ -117,7 +117,11 @@ internal static class MinorUnitMath
         if (digits is >= 0 and <= MaxFastDigits)
         {
             // A decimal's mantissa has 96 bits, so mantissa × 10^digits (≤ 10^9) stays below 2^126: exact in 128 bits.
-            (Int128 quotient, Int128 remainder) = Int128.DivRem(mantissa * Pow10Table[digits], Pow10Table[scale]);
+            // mantissa × 10^digits / 10^scale, without dividing when the decimal has no more decimals than the currency
+            // (the usual case: 49.90 with two digits is 4990 as it is).
+            (Int128 quotient, Int128 remainder) = scale <= digits
+                ? (mantissa * Pow10Table[digits - scale], Int128.Zero)
+                : Int128.DivRem(mantissa, Pow10Table[scale - digits]);
             if (remainder != 0 || quotient < long.MinValue || quotient > long.MaxValue)
             {
                 return false;

@@ -17,7 +17,7 @@ internal static class OrderPricing
         }
 
         // Rounded half away from zero, the Swedish VAT practice, in exact integer arithmetic.
-        long baseDiscount = MinorUnitMath.MultiplyRound(baseGross, line.DiscountPercent / 100m);
+        long baseDiscount = line.DiscountPercent == 0 ? 0 : MinorUnitMath.MultiplyRound(baseGross, line.DiscountPercent / 100m);
         long baseNet = baseGross - baseDiscount;
         if (pricesIncludeVat)
         {

@@ -135,15 +135,26 @@ internal static class OrderValidator
 
     private static void CheckOrderTotals(List<OrderValidationError> errors, List<PricedLine> priced)
     {
-        long goods = priced.Where(p => !p.IsSpreadOverGoods).Where(p => p.IsQuantityDriven).Sum(p => p.Total);
-        long reductions = -priced.Where(p => p.IsSpreadOverGoods).Sum(p => p.Total);
+        long goods = 0, reductions = 0;
+        foreach (var p in priced)
+        {
+            if (p.IsQuantityDriven)
+            {
+                goods += p.Total;
+            }
+            else if (p.IsSpreadOverGoods)
+            {
+                reductions -= p.Total;
+            }
+        }
+
         if (reductions > goods)
         {
             errors.Add(new(OrderValidationErrorCode.DiscountsExceedGoods, "lines", null,
                 $"The order's discounts and gift cards ({reductions} minor units) exceed its goods and services ({goods} minor units); they are spread over the goods invoiced and may not exceed them."));
         }
 
-        int klarnaLines = KlarnaLineMerger.CountAfterMerging(priced.Select(p => (p.TaxRate, p.Total)).ToList());
+        int klarnaLines = KlarnaLineMerger.CountAfterMerging(priced.Count, i => (priced[i].TaxRate, priced[i].Total));
         if (klarnaLines > KlarnaLineMerger.MaxLines)
         {
             errors.Add(new(OrderValidationErrorCode.TooManyLines, "lines", null,

@@ -1,7 +1,6 @@
 using Specter.Klarna.Invoicing.Persistence;
-using Specter.Klarna.Invoicing.Testing;
 
-namespace Specter.Klarna.Invoicing.Tests.Persistence;
+namespace Specter.Klarna.Invoicing.Testing.Tests.Ledger;
 
 /// <summary>The reference in-memory ledger passes the conformance kit.</summary>
 public sealed class InMemoryLedgerConformanceTests : LedgerConformanceTests
