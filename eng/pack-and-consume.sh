@@ -11,7 +11,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/klarna-consumer.XXXXXX")
 version="0.0.0-consumer.$(date +%s).$$"
 cleanup() {
   rm -rf "$work"
-  for id in specter.klarna.invoicing specter.klarna.invoicing.testing specter.klarna.invoicing.sqlite specter.klarna.invoicing.postgresql specter.klarna.invoicing.cli; do
+  for id in specter.klarna.invoicing specter.klarna.invoicing.testing specter.klarna.invoicing.sqlite specter.klarna.invoicing.postgresql specter.klarna.invoicing.healthchecks specter.klarna.invoicing.cli; do
     rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/$id/$version"
   done
 }
@@ -22,6 +22,7 @@ mkdir -p "$feed"
 projects=(src/Specter.Klarna.Invoicing src/Specter.Klarna.Invoicing.Testing)
 [ -d "$root/src/Specter.Klarna.Invoicing.Sqlite" ] && projects+=(src/Specter.Klarna.Invoicing.Sqlite)
 [ -d "$root/src/Specter.Klarna.Invoicing.PostgreSql" ] && projects+=(src/Specter.Klarna.Invoicing.PostgreSql)
+[ -d "$root/src/Specter.Klarna.Invoicing.HealthChecks" ] && projects+=(src/Specter.Klarna.Invoicing.HealthChecks)
 projects+=(src/Specter.Klarna.Invoicing.Cli)
 
 for project in "${projects[@]}"; do
@@ -46,13 +47,13 @@ echo "packages: ${#projects[@]} packed with symbols, README, license and reposit
 
 consumer="$work/consumer"
 mkdir -p "$consumer"
+# The local feed for Specter.*, everything else from the standard "nuget.org" source of the user's NuGet configuration
+# (the address is never spelled out in the repository).
 cat > "$consumer/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
-    <clear />
     <add key="local" value="$feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
   </packageSources>
   <packageSourceMapping>
     <packageSource key="local"><package pattern="Specter.*" /></packageSource>
@@ -73,6 +74,7 @@ cat > "$consumer/Consumer.csproj" <<XML
   <ItemGroup>
     <PackageReference Include="Specter.Klarna.Invoicing" Version="$version" />
     <PackageReference Include="Specter.Klarna.Invoicing.Testing" Version="$version" />
+    <PackageReference Include="Specter.Klarna.Invoicing.HealthChecks" Version="$version" />
   </ItemGroup>
 </Project>
 XML
@@ -93,7 +95,8 @@ grep -q '^Klarna refused the activation: CAPTURE_NOT_ALLOWED: Capture not allowe
   || { echo "the getting-started program does not show Klarna's refusal text" >&2; exit 1; }
 
 echo "tool: install from the local feed and run the demo"
-dotnet tool install Specter.Klarna.Invoicing.Cli --version "$version" --tool-path "$work/tools" --configfile "$consumer/nuget.config" >/dev/null
+# From the consumer folder, so its nuget.config (local feed + the user's "nuget.org") applies.
+(cd "$consumer" && dotnet tool install Specter.Klarna.Invoicing.Cli --version "$version" --tool-path "$work/tools" >/dev/null)
 "$work/tools/klarna-invoicing" demo --lang en > "$work/demo.out"
 grep -q 'Demo finished' "$work/demo.out"
 tail -n 1 "$work/demo.out"

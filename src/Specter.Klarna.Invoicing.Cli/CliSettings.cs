@@ -1,4 +1,5 @@
 using System.Globalization;
+using Specter.Klarna.Invoicing.Cli.Secrets;
 
 namespace Specter.Klarna.Invoicing.Cli;
 
@@ -43,7 +44,7 @@ internal sealed record CliSettings
         var l => throw new CliUsageException($"unknown language '{l}'; use sv or en."),
     };
 
-    public static CliSettings From(ParsedCommand command, Func<string, string?> environment)
+    public static CliSettings From(ParsedCommand command, Func<string, string?> environment, TextReader input)
     {
         var settings = new CliSettings
         {
@@ -72,7 +73,7 @@ internal sealed record CliSettings
                 : null,
             Merchant = command.Get("--merchant") ?? DefaultMerchant,
             Username = command.Get("--username") ?? NullIfEmpty(environment(UsernameVariable)),
-            Password = command.Get("--password") ?? NullIfEmpty(environment(PasswordVariable)),
+            Password = PasswordSource.FromStdinOrEnvironment(command.HasFlag(CliCommandTree.PasswordStdin), input, environment),
             AllowPrepaymentCapture = command.HasFlag("--allow-prepayment-capture"),
         };
         return settings;
@@ -84,7 +85,8 @@ internal sealed record CliSettings
         if (string.IsNullOrEmpty(Password))
         {
             throw new CliUsageException(
-                $"Klarna credentials are missing: set {UsernameVariable} and {PasswordVariable} (or {PasswordVariable} alone to an API key).");
+                $"Klarna credentials are missing: set {UsernameVariable} and {PasswordVariable} (or {PasswordVariable} alone to an API key), "
+                + $"or pipe the password with {CliCommandTree.PasswordStdin}.");
         }
     }
 

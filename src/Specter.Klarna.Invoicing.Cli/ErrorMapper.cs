@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
 
@@ -7,11 +6,20 @@ namespace Specter.Klarna.Invoicing.Cli;
 /// <summary>Turns every failure into one line and a stable exit code; never a stack trace.</summary>
 internal static class ErrorMapper
 {
-    public static (int ExitCode, string Kind, string Message, string? Code) Map(Exception exception, CliSettings? settings)
+    /// <param name="exception">What went wrong.</param>
+    /// <param name="settings">The run's settings (language), if they were read.</param>
+    /// <param name="commandWrites">The command writes at Klarna (release, extend): a 409/5xx may have been applied.</param>
+    public static (int ExitCode, string Kind, string Message, string? Code) Map(Exception exception, CliSettings? settings, bool commandWrites = true)
     {
         var culture = settings?.Culture;
+        if (!commandWrites && exception is KlarnaApiException { } readFailure && FailureTruth.IsServerSide(readFailure.StatusCode))
+        {
+            exception = FailureTruth.Unreachable(readFailure);
+        }
+
         return exception switch
         {
+            CliOutcomeException ex => (ex.ExitCode, ex.Kind, ex.Message, (ex.InnerException as KlarnaApiException)?.ErrorCode),
             CliUsageException ex => (ExitCodes.InvalidInput, "invalid-input", ex.Message, null),
             InvoicingOrderValidationException ex => (ExitCodes.InvalidInput, "invalid-order", "invalid order: " + InvoicingSession.Describe(ex), ex.Errors.Count > 0 ? ex.Errors[0].Code.ToString() : null),
             OptionsValidationException ex => (ExitCodes.InvalidInput, "invalid-configuration", "invalid configuration: " + string.Join(" ", ex.Failures), null),
@@ -21,7 +29,7 @@ internal static class ErrorMapper
                 $"refused ({ex.Rule}): {(ex.Violation is { } v ? v.GetMessage(culture) : ex.Message)}",
                 ex.Rule?.ToString()),
             KlarnaApiException ex => (
-                IsAmbiguous(ex.StatusCode) ? ExitCodes.OutcomeUnknown : ExitCodes.KlarnaRefused,
+                FailureTruth.IsServerSide(ex.StatusCode) ? ExitCodes.OutcomeUnknown : ExitCodes.KlarnaRefused,
                 "klarna",
                 ex.Message,
                 ex.ErrorCode),
@@ -43,7 +51,4 @@ internal static class ErrorMapper
         ActivationState.Failed => ExitCodes.KlarnaRefused,
         _ => ExitCodes.OutcomeUnknown,
     };
-
-    /// <summary>A 409 or 5xx on a write may have been applied: the outcome is unknown.</summary>
-    private static bool IsAmbiguous(HttpStatusCode status) => status == HttpStatusCode.Conflict || (int)status >= 500;
 }

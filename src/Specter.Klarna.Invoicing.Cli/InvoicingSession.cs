@@ -21,6 +21,10 @@ internal sealed class InvoicingSession : IAsyncDisposable
 
     public string? LedgerNotice => _ledger.Notice;
 
+    /// <summary>How many activations are Pending or Unknown: the work <c>recover</c> has ahead of it.</summary>
+    public async Task<int> CountUnsettledAsync(CancellationToken cancellationToken) =>
+        (await _ledger.Ledger.ListUnsettledAsync(cancellationToken).ConfigureAwait(false)).Invoices.Count;
+
     public static async Task<InvoicingSession> OpenAsync(
         CliSettings settings,
         ILedgerFactory ledgerFactory,

@@ -1,4 +1,5 @@
 using Specter.Klarna.Invoicing.Cli.Ledger;
+using Specter.Klarna.Invoicing.Cli.Output;
 using Specter.Klarna.Invoicing.Persistence;
 using Specter.Klarna.Invoicing.Testing;
 
@@ -18,6 +19,22 @@ internal static class CliRunner
     }
 
     public static Task<CliRun> RunAsync(params string[] args) => RunAsync(null, null, args);
+
+    /// <summary>Runs with a given stdin and terminal abilities (what Program reads from the real console).</summary>
+    public static async Task<CliRun> RunAsync(
+        IDictionary<string, string>? environment, ILedgerFactory? ledger, string stdin, CliTerminal terminal, string[] args, CancellationToken cancellationToken = default)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var input = new StringReader(stdin);
+        int code = await CliApp.RunAsync(
+            args,
+            new CliStreams(output, error, input, terminal),
+            name => environment is not null && environment.TryGetValue(name, out var v) ? v : null,
+            ledger,
+            cancellationToken);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
 }
 
 /// <summary>One ledger shared by several runs, as the SQLite file will be.</summary>

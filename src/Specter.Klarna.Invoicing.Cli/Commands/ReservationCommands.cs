@@ -28,7 +28,7 @@ internal static class ReservationCommands
                     break;
             }
 
-            context.Emit(settings, () => new Views(settings).KlarnaOrder(order), () => JsonViews.KlarnaOrder(order));
+            context.Emit(settings, () => context.Views(settings).KlarnaOrder(order), () => JsonViews.KlarnaOrder(order));
             return ExitCodes.Ok;
         }
     }

@@ -28,7 +28,7 @@ internal sealed class DemoStory
     {
         _settings = settings;
         _context = context;
-        _views = new Views(settings);
+        _views = new Views(settings, context.Renderer);
         _klarna = klarna;
         _invoicing = invoicing;
     }
@@ -218,16 +218,20 @@ internal sealed class DemoStory
     private async Task SummaryAsync()
     {
         await HeadingAsync("Sammanfattning", "Summary", "Klarna-ikonen i orderlistan:", "The Klarna icon in the order list:").ConfigureAwait(false);
-        var table = new TextTable(_settings.T("Order", "Order"), _settings.T("Faktura", "Invoice"), _settings.T("Status", "Status"), _settings.T("Belopp", "Amount")).RightAlign(3);
+        var table = Tables.New(_settings.T("Order", "Order"), _settings.T("Faktura", "Invoice"), _settings.T("Status", "Status"), _settings.T("Belopp", "Amount")).RightAlign(3);
         foreach (var orderNumber in new[] { "10001", "10002", "10003", "10004", "10005" })
         {
             foreach (var status in await _invoicing.GetOrderActivationStatusesAsync(orderNumber, Ct).ConfigureAwait(false))
             {
-                table.Add(orderNumber, status.InvoiceNumber, status.GetText(_settings.Culture), status.Amount is { } a ? _views.Money(a) : "-");
+                table.Row(
+                    Tables.Cell(orderNumber),
+                    Tables.Cell(status.InvoiceNumber),
+                    Tables.Cell(status.GetText(_settings.Culture), Tables.StateStyle(status.State)),
+                    Tables.Cell(status.Amount is { } a ? _views.Money(a) : "-"));
             }
         }
 
-        await Out.WriteAsync(table.ToString()).ConfigureAwait(false);
+        await Out.WriteAsync(_views.Render(table)).ConfigureAwait(false);
         foreach (var snapshot in _klarna.Orders)
         {
             long activated = 0;

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text;
+using Spectre.Console;
 
 namespace Specter.Klarna.Invoicing.Cli.Output;
 
-/// <summary>What the ERP user sees, as text tables (Swedish or English) or as JSON for scripts.</summary>
-internal sealed class Views(CliSettings settings)
+/// <summary>What the ERP user sees, as Spectre.Console tables (Swedish or English); every text from outside is made harmless.</summary>
+internal sealed class Views(CliSettings settings, TextRenderer? renderer = null)
 {
+    private readonly TextRenderer _renderer = renderer ?? TextRenderer.Plain;
+
     private CultureInfo Culture => settings.Culture;
 
     public string TypeName(InvoiceType? type) => type switch
@@ -34,23 +37,23 @@ internal sealed class Views(CliSettings settings)
     public string Proposal(InvoiceProposal proposal)
     {
         var sb = new StringBuilder();
-        var facts = new TextTable(settings.T("Fält", "Field"), settings.T("Värde", "Value"))
-            .Add(settings.T("Order", "Order"), proposal.OrderNumber)
-            .Add(settings.T("Föreslagen typ", "Proposed type"), $"{TypeName(proposal.Decision.Proposed)} ({ReasonText(proposal.Decision.Reason)})")
-            .Add(settings.T("Tillåtna typer", "Allowed types"), string.Join(", ", proposal.Decision.Allowed.Select(t => TypeName(t))))
-            .Add(settings.T("Leveranser hittills", "Deliveries so far"), proposal.DeliveryCount.ToString(Culture))
-            .Add(settings.T("Reservation", "Reservation"), proposal.GetReservationText(Culture));
+        var facts = Tables.New(settings.T("Fält", "Field"), settings.T("Värde", "Value"))
+            .Row(settings.T("Order", "Order"), proposal.OrderNumber)
+            .Row(settings.T("Föreslagen typ", "Proposed type"), $"{TypeName(proposal.Decision.Proposed)} ({ReasonText(proposal.Decision.Reason)})")
+            .Row(settings.T("Tillåtna typer", "Allowed types"), string.Join(", ", proposal.Decision.Allowed.Select(t => TypeName(t))))
+            .Row(settings.T("Leveranser hittills", "Deliveries so far"), proposal.DeliveryCount.ToString(Culture))
+            .Row(settings.T("Reservation", "Reservation"), proposal.GetReservationText(Culture));
         if (proposal.Reservation is { } r)
         {
-            facts.Add(settings.T("Klarna-status", "Klarna status"), $"{r.Status} / {r.FraudStatus}")
-                .Add(settings.T("Kvar att dra", "Remaining authorized"), Money(r.RemainingAuthorized))
-                .Add(settings.T("Draget", "Captured"), Money(r.Captured))
-                .Add(settings.T("Går ut", "Expires"), r.ExpiresAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-");
+            facts.Row(settings.T("Klarna-status", "Klarna status"), $"{r.Status} / {r.FraudStatus}")
+                .Row(settings.T("Kvar att dra", "Remaining authorized"), Money(r.RemainingAuthorized))
+                .Row(settings.T("Draget", "Captured"), Money(r.Captured))
+                .Row(settings.T("Går ut", "Expires"), r.ExpiresAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-");
         }
 
-        facts.Add(settings.T("Utskrift / e-post", "Print / e-mail"), $"{YesNo(proposal.PrintByDefault)} / {YesNo(proposal.EmailByDefault)}")
-            .Add(settings.T("Kan skapas", "Can be created"), YesNo(proposal.CanCreate));
-        sb.Append(facts);
+        facts.Row(settings.T("Utskrift / e-post", "Print / e-mail"), $"{YesNo(proposal.PrintByDefault)} / {YesNo(proposal.EmailByDefault)}")
+            .Row(settings.T("Kan skapas", "Can be created"), YesNo(proposal.CanCreate));
+        sb.Append(Render(facts));
         if (proposal.Plan is { } plan)
         {
             sb.Append(PlanTable(plan, preview: true));
@@ -59,12 +62,12 @@ internal sealed class Views(CliSettings settings)
         foreach (var warning in proposal.Warnings)
         {
             sb.Append(settings.T("Varning", "Warning")).Append(warning.IsBlocking ? settings.T(" (blockerar)", " (blocking)") : string.Empty)
-                .Append(" [").Append(warning.Code).Append("]: ").AppendLine(warning.GetMessage(Culture));
+                .Append(" [").Append(warning.Code).Append("]: ").AppendLine(Harmless.Text(warning.GetMessage(Culture)));
         }
 
         foreach (var violation in proposal.Violations)
         {
-            sb.Append(settings.T("Regel bruten", "Rule broken")).Append(" [").Append(violation.Rule).Append("]: ").AppendLine(violation.GetMessage(Culture));
+            sb.Append(settings.T("Regel bruten", "Rule broken")).Append(" [").Append(violation.Rule).Append("]: ").AppendLine(Harmless.Text(violation.GetMessage(Culture)));
         }
 
         return sb.ToString();
@@ -72,7 +75,7 @@ internal sealed class Views(CliSettings settings)
 
     public string PlanTable(InvoicePlan plan, bool preview = false)
     {
-        var table = new TextTable(
+        var table = Tables.New(
                 settings.T("Art.nr", "Article"),
                 settings.T("Benämning", "Description"),
                 settings.T("Antal", "Qty"),
@@ -89,7 +92,7 @@ internal sealed class Views(CliSettings settings)
                 InvoicePlanLineKind.PrepaymentNetting => settings.T("Avräkning förskott: ", "Prepayment netted: ") + line.Description,
                 _ => line.Description,
             };
-            table.Add(
+            table.Row(
                 line.ArticleNumber ?? string.Empty,
                 description,
                 Number(line.Quantity) + (line.Unit is null ? string.Empty : " " + line.Unit),
@@ -99,19 +102,23 @@ internal sealed class Views(CliSettings settings)
                 Money(line.Amount));
         }
 
-        table.Separator().Add(string.Empty, settings.T("Summa", "Total"), string.Empty, string.Empty, string.Empty, Money(plan.VatTotal), Money(plan.Total));
-        string heading = $"{TypeName(plan.Type)} {(preview ? settings.T("(förhandsgranskning)", "(preview)") : plan.InvoiceNumber)}{(plan.PrepaymentPercent is { } p ? $" ({Number(p)} %)" : string.Empty)}";
+        table.Footer(string.Empty, settings.T("Summa", "Total"), string.Empty, string.Empty, string.Empty, Money(plan.VatTotal), Money(plan.Total));
+        string heading = $"{TypeName(plan.Type)} {(preview ? settings.T("(förhandsgranskning)", "(preview)") : Harmless.Text(plan.InvoiceNumber))}{(plan.PrepaymentPercent is { } p ? $" ({Number(p)} %)" : string.Empty)}";
         string capture = plan.Capture is { } c
             ? settings.T("Dras hos Klarna: ", "Captured at Klarna: ") + Money(c.CapturedAmount) + $" ({c.Lines.Count} {(c.Lines.Count == 1 ? settings.T("rad", "line") : settings.T("rader", "lines"))})"
             : settings.T("Inget dras hos Klarna.", "Nothing is captured at Klarna.");
-        return heading + Environment.NewLine + table + capture + Environment.NewLine;
+        return heading + Environment.NewLine + Render(table) + capture + Environment.NewLine;
     }
 
     public string Status(InvoiceActivationStatus status)
     {
-        var table = new TextTable(settings.T("Faktura", "Invoice"), settings.T("Status", "Status"), settings.T("Låst", "Locked"), settings.T("Belopp", "Amount"))
-            .Add(status.InvoiceNumber, status.GetText(Culture), YesNo(status.IsLocked), status.Amount is { } a ? Money(a) : "-");
-        return table + settings.T("Info (tooltip): ", "Tooltip: ") + status.GetTooltip(Culture, TimeZoneInfo.Local) + Environment.NewLine;
+        var table = Tables.New(settings.T("Faktura", "Invoice"), settings.T("Status", "Status"), settings.T("Låst", "Locked"), settings.T("Belopp", "Amount"))
+            .Row(
+                Tables.Cell(status.InvoiceNumber),
+                Tables.Cell(status.GetText(Culture), Tables.StateStyle(status.State)),
+                Tables.Cell(YesNo(status.IsLocked)),
+                Tables.Cell(status.Amount is { } a ? Money(a) : "-"));
+        return Render(table) + settings.T("Info (tooltip): ", "Tooltip: ") + Harmless.Text(status.GetTooltip(Culture, TimeZoneInfo.Local)) + Environment.NewLine;
     }
 
     public string Result(InvoiceResult result)
@@ -128,25 +135,25 @@ internal sealed class Views(CliSettings settings)
     public string KlarnaOrder(KlarnaOrder order)
     {
         var sb = new StringBuilder();
-        sb.Append(new TextTable(settings.T("Fält", "Field"), settings.T("Värde", "Value"))
-            .Add("Klarna order id", order.OrderId)
-            .Add(settings.T("Status", "Status"), $"{order.Status} / {order.FraudStatus}")
-            .Add(settings.T("Orderbelopp", "Order amount"), MinorUnits(order.OrderAmount, order.PurchaseCurrency))
-            .Add(settings.T("Draget", "Captured"), MinorUnits(order.CapturedAmount, order.PurchaseCurrency))
-            .Add(settings.T("Återbetalt", "Refunded"), MinorUnits(order.RefundedAmount, order.PurchaseCurrency))
-            .Add(settings.T("Kvar att dra", "Remaining authorized"), MinorUnits(order.RemainingAuthorizedAmount, order.PurchaseCurrency))
-            .Add(settings.T("Går ut", "Expires"), order.ExpiresAt?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "-")
-            .Add(settings.T("Orderreferens", "Merchant reference"), order.MerchantReference1 ?? "-"));
+        sb.Append(Render(Tables.New(settings.T("Fält", "Field"), settings.T("Värde", "Value"))
+            .Row("Klarna order id", order.OrderId)
+            .Row(settings.T("Status", "Status"), $"{order.Status} / {order.FraudStatus}")
+            .Row(settings.T("Orderbelopp", "Order amount"), MinorUnits(order.OrderAmount, order.PurchaseCurrency))
+            .Row(settings.T("Draget", "Captured"), MinorUnits(order.CapturedAmount, order.PurchaseCurrency))
+            .Row(settings.T("Återbetalt", "Refunded"), MinorUnits(order.RefundedAmount, order.PurchaseCurrency))
+            .Row(settings.T("Kvar att dra", "Remaining authorized"), MinorUnits(order.RemainingAuthorizedAmount, order.PurchaseCurrency))
+            .Row(settings.T("Går ut", "Expires"), order.ExpiresAt?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "-")
+            .Row(settings.T("Orderreferens", "Merchant reference"), order.MerchantReference1 ?? "-")));
         if (order.Captures.Count > 0)
         {
-            var captures = new TextTable("Capture id", settings.T("Referens (faktura)", "Reference (invoice)"), settings.T("Belopp", "Amount"), settings.T("Återbetalt", "Refunded"), settings.T("Tid", "Time"))
+            var captures = Tables.New("Capture id", settings.T("Referens (faktura)", "Reference (invoice)"), settings.T("Belopp", "Amount"), settings.T("Återbetalt", "Refunded"), settings.T("Tid", "Time"))
                 .RightAlign(2, 3);
             foreach (var c in order.Captures)
             {
-                captures.Add(c.CaptureId, c.Reference ?? "-", MinorUnits(c.CapturedAmount, order.PurchaseCurrency), MinorUnits(c.RefundedAmount, order.PurchaseCurrency), c.CapturedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-");
+                captures.Row(c.CaptureId, c.Reference ?? "-", MinorUnits(c.CapturedAmount, order.PurchaseCurrency), MinorUnits(c.RefundedAmount, order.PurchaseCurrency), c.CapturedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-");
             }
 
-            sb.Append(captures);
+            sb.Append(Render(captures));
         }
 
         return sb.ToString();
@@ -165,6 +172,8 @@ internal sealed class Views(CliSettings settings)
 
         return sb.ToString();
     }
+
+    public string Render(Spectre.Console.Rendering.IRenderable renderable) => _renderer.Render(renderable);
 
     private string YesNo(bool value) => value ? settings.T("ja", "yes") : settings.T("nej", "no");
 }

@@ -1,23 +1,26 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Specter.Klarna.Invoicing.Klarna.Internal;
 
 namespace Specter.Klarna.Invoicing.Internal;
 
-/// <summary>A trace span per invoice and invoice-level metrics; Klarna call spans (from the client) nest under the invoice span.</summary>
-internal sealed class InvoicingTelemetry : IDisposable
+/// <summary>
+/// A trace span per invoice and invoice-level metrics, on the package's one meter and activity source
+/// (<c>Specter.Klarna.Invoicing</c>); Klarna call spans (from the client) nest under the invoice span.
+/// </summary>
+internal sealed class InvoicingTelemetry
 {
-    public const string Name = "Specter.Klarna.Invoicing.Invoicing";
+    public const string Name = KlarnaTelemetry.Name;
 
-    public static readonly ActivitySource Source = new(Name);
-
-    private readonly Meter _meter;
+    public static readonly ActivitySource Source = KlarnaTelemetry.ActivitySource;
 
     public InvoicingTelemetry(IMeterFactory meterFactory)
     {
-        _meter = meterFactory.Create(Name);
-        Outcomes = _meter.CreateCounter<long>("klarna_invoicing.invoices", description: "Invoices by activation outcome");
-        CapturedAmount = _meter.CreateCounter<long>("klarna_invoicing.captured_minor_units", description: "Amount activated, in minor units");
-        Duration = _meter.CreateHistogram<double>("klarna_invoicing.create_duration", unit: "s", description: "Time to create and activate an invoice");
+        // The factory owns (and disposes) the meter; it is shared with the Klarna client's instruments.
+        var meter = KlarnaTelemetry.CreateMeter(meterFactory);
+        Outcomes = meter.CreateCounter<long>("klarna_invoicing.invoices", "{invoice}", "Invoices by activation outcome");
+        CapturedAmount = meter.CreateCounter<long>("klarna_invoicing.captured_minor_units", "{minor_unit}", "Amount activated, in minor units of its currency");
+        Duration = meter.CreateHistogram<double>("klarna_invoicing.create_duration", unit: "s", description: "Time to create and activate an invoice");
     }
 
     public Counter<long> Outcomes { get; }
@@ -36,6 +39,4 @@ internal sealed class InvoicingTelemetry : IDisposable
             CapturedAmount.Add(money.MinorUnits, new KeyValuePair<string, object?>("currency", money.Currency.Code));
         }
     }
-
-    public void Dispose() => _meter.Dispose();
 }

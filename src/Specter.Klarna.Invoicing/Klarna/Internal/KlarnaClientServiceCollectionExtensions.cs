@@ -33,6 +33,8 @@ internal static class KlarnaClientServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<KlarnaMerchantResolver>();
         services.TryAddSingleton<KlarnaRateLimiters>();
+        services.AddMetrics();
+        services.TryAddSingleton<KlarnaTelemetry>();
         services.TryAddTransient<KlarnaAuthenticationHandler>();
         services.TryAddTransient<KlarnaRateLimitHandler>();
 

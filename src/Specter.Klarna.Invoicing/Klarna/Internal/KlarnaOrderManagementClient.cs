@@ -20,6 +20,7 @@ internal sealed class KlarnaOrderManagementClient(
     KlarnaMerchantResolver merchants,
     TimeProvider timeProvider,
     IOptionsMonitor<KlarnaTimeoutOptions> timeouts,
+    KlarnaTelemetry telemetry,
     ILogger<KlarnaOrderManagementClient> logger) : IKlarnaOrderManagementClient
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
@@ -211,21 +212,8 @@ internal sealed class KlarnaOrderManagementClient(
         }
     }
 
-    private static void Record(string operation, int status, string? errorCode, string outcome, TimeSpan duration)
-    {
-        var tags = new TagList
-        {
-            { "klarna.operation", operation },
-            { "http.response.status_code", status },
-            { "klarna.outcome", outcome },
-        };
-        KlarnaTelemetry.Requests.Add(1, tags);
-        KlarnaTelemetry.Duration.Record(duration.TotalSeconds, tags);
-        if (errorCode is not null)
-        {
-            KlarnaTelemetry.Errors.Add(1, new TagList { { "klarna.operation", operation }, { "klarna.error_code", errorCode }, { "http.response.status_code", status } });
-        }
-    }
+    private void Record(string operation, int status, string? errorCode, string outcome, TimeSpan duration) =>
+        telemetry.Record(operation, status, errorCode, outcome, duration);
 
     private static KlarnaCreated Created(HttpResponseMessage response, string idHeader)
     {
