@@ -10,6 +10,16 @@ internal sealed class SoakFigures
 
     public void Add(string what, int times = 1) => _counts.AddOrUpdate(what, times, (_, n) => n + times);
 
+    /// <summary>Counts one server's recovery run; an error that is the injected crash is a fault, any other is a finding.</summary>
+    public void Recovered(int server, RecoveryReport report)
+    {
+        Add("recoveries");
+        Add($"recoveries on server {server}");
+        Add("settled by recovery", report.Settled.Count);
+        Add("recovery errors", report.Errors.Count(e => !e.Message.Contains(SoakFaults.CrashMessage, StringComparison.Ordinal)));
+        Add("recovery runs hit by the injected crash", report.Errors.Count(e => e.Message.Contains(SoakFaults.CrashMessage, StringComparison.Ordinal)));
+    }
+
     public int Get(string what) => _counts.TryGetValue(what, out var n) ? n : 0;
 
     public string Describe(SoakSettings settings, string ledger, SoakCluster cluster, TimeSpan wall, string result)
@@ -22,7 +32,7 @@ internal sealed class SoakFigures
         Line($"  outcomes returned: {Counts("outcome ")}");
         Line($"  refusals (typed rules): {Counts("refused ")}");
         Line($"  calls by server: {Counts("server ")}");
-        Line($"  recoveries {Get("recoveries")} ({Counts("recoveries on ")}), invoices settled by recovery {Get("settled by recovery")}, recovery errors {Get("recovery errors")}");
+        Line($"  recoveries {Get("recoveries")} ({Counts("recoveries on ")}), invoices settled by recovery {Get("settled by recovery")}, recovery errors {Get("recovery errors")} (and {Get("recovery runs hit by the injected crash")} injected crashes)");
         Line($"  clock: shifted {cluster.Clock.Shifted.TotalHours:0.#} h in {Get("clock jumps")} jumps, {Get("key window crossings")} jumps of 24 h or more");
         Line($"  faults fired by kind: {string.Join(", ", cluster.Faults.Fired.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value}"))} (total {cluster.Faults.Fired.Values.Sum()})");
         Line($"  Klarna: captures {Get("captures")}, capture requests {Get("capture requests")}");

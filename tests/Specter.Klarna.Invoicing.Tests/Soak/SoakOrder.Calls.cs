@@ -88,11 +88,8 @@ internal sealed partial class SoakOrder
         try
         {
             var report = await CallAsync(server, s => s.RecoverAsync(), "recover");
-            Log($"  recover on server {server}: examined {report.Examined}, settled {string.Join(", ", report.Settled.Select(s => $"{s.InvoiceNumber}={s.State}"))}, still unsettled {report.StillUnsettled}, errors {report.Errors.Count}");
-            figures.Add("recoveries");
-            figures.Add($"recoveries on server {server}");
-            figures.Add("settled by recovery", report.Settled.Count);
-            figures.Add("recovery errors", report.Errors.Count);
+            Log($"  recover on server {server}: examined {report.Examined}, settled {string.Join(", ", report.Settled.Select(s => $"{s.InvoiceNumber}={s.State}"))}, still unsettled {report.StillUnsettled}, errors {report.Errors.Count} {string.Join("; ", report.Errors.Select(e => $"{e.InvoiceNumber}: {e.Message}"))}");
+            figures.Recovered(server, report);
         }
         catch (IOException ex) when (ex.Message == SoakFaults.CrashMessage)
         {

@@ -20,13 +20,14 @@ internal sealed partial class SoakOrder
             type = InvoiceType.Prepayment;
             percent = _random.Next(10, 51);
         }
-        else if (roll < 30)
+        else if (roll < 26)
         {
             type = InvoiceType.Final;
         }
         else
         {
-            Deliver(all: _random.Next(4) == 0);
+            // Mostly partial deliveries: an order then lives through several invoices (and several faults).
+            Deliver(all: _random.Next(8) == 0);
             type = _random.Next(3) == 0 ? null : InvoiceType.Delivery;
         }
 

@@ -12,6 +12,7 @@ internal sealed record SoakSettings
     public const string Variable = "SPECTER_KLARNA_SOAK";
     public const string SeedVariable = "SPECTER_KLARNA_SOAK_SEED";
     public const string OrderVariable = "SPECTER_KLARNA_SOAK_ORDER";
+    public const string TraceVariable = "SPECTER_KLARNA_SOAK_TRACE";
 
     /// <summary>Gets the fixed seed CI runs.</summary>
     public const int ShortSeed = 20261201;
@@ -38,7 +39,10 @@ internal sealed record SoakSettings
 
     public static SoakSettings Short => FromEnvironment(new SoakSettings { Seed = ShortSeed, Orders = 12, MinAttempts = 0 });
 
-    public static SoakSettings Long => FromEnvironment(new SoakSettings { Seed = Environment.TickCount & int.MaxValue, Orders = 500, MinAttempts = 10_000, StepsPerOrder = 14 });
+    public static SoakSettings Long => FromEnvironment(new SoakSettings { Seed = Environment.TickCount & int.MaxValue, Orders = 500, MinAttempts = 10_000, StepsPerOrder = 14, OrdersPerWave = 8 });
+
+    /// <summary>Gets a value indicating whether every order's step trace is printed, not only a failing one's (<c>SPECTER_KLARNA_SOAK_TRACE=1</c>).</summary>
+    public bool PrintTraces { get; init; } = Environment.GetEnvironmentVariable(TraceVariable) == "1";
 
     public static bool LongRequested => string.Equals(Environment.GetEnvironmentVariable(Variable), "long", StringComparison.OrdinalIgnoreCase);
 
