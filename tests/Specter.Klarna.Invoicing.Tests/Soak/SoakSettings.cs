@@ -37,7 +37,7 @@ internal sealed record SoakSettings
     /// <summary>Gets the only order to run (a replay of one order of the seed), or <see langword="null"/> for all.</summary>
     public int? OnlyOrder { get; init; }
 
-    public static SoakSettings Short => FromEnvironment(new SoakSettings { Seed = ShortSeed, Orders = 12, MinAttempts = 0 });
+    public static SoakSettings Short => FromEnvironment(new SoakSettings { Seed = ShortSeed, Orders = 18, MinAttempts = 0 });
 
     public static SoakSettings Long => FromEnvironment(new SoakSettings { Seed = Environment.TickCount & int.MaxValue, Orders = 500, MinAttempts = 10_000, StepsPerOrder = 14, OrdersPerWave = 8 });
 
