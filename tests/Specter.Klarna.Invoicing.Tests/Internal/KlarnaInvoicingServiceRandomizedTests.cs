@@ -534,7 +534,7 @@ public sealed class KlarnaInvoicingServiceRandomizedTests(ITestOutputHelper outp
     }
 
     /// <summary>A valid random ERP order: 2–8 lines, goods and services with integer and fractional quantities, optional shipping and order discount.</summary>
-    private static InvoicingOrder RandomOrder(Random random, int seed)
+    internal static InvoicingOrder RandomOrder(Random random, int seed)
     {
         bool shipping = random.Next(2) == 0;
         bool discount = random.Next(3) == 0;
