@@ -26,6 +26,8 @@ public sealed class TelemetryScanTests(ITestOutputHelper output)
     [Fact]
     public async Task NoSecretOrPersonalData_InLogsExceptionsMetricsOrSpans()
     {
+        // The listeners are process-wide: spans and metrics of tests running in parallel arrive on other threads,
+        // so every write goes under the list's lock and the scan reads a snapshot taken after the listeners stop.
         var seen = new List<string>();
         using var spans = ListenToSpans(seen);
         using var metrics = ListenToMetrics(seen);
@@ -41,7 +43,7 @@ public sealed class TelemetryScanTests(ITestOutputHelper output)
         await Run(seen, () => h.Invoicing.CreateInvoiceAsync(h.Reserve(SampleOrders.Simple("S-3")), new CreateInvoiceRequest { InvoiceNumber = "S-3" }));
         h.Klarna.ClearFaults();
         var report = await h.Invoicing.RecoverAsync();
-        seen.AddRange(report.Errors.Select(e => e.Message));
+        Add(seen, report.Errors.Select(e => e.Message));
         (await h.Invoicing.GetActivationStatusAsync("S-3"))!.State.Should().Be(ActivationState.Activated, "recovery settled the lost answer");
 
         // Refusals: a cancelled reservation, a 502 proxy page, an unknown order, and the reading of an order with personal data.
@@ -60,11 +62,11 @@ public sealed class TelemetryScanTests(ITestOutputHelper output)
 
         foreach (var invoice in (await h.Ledger.ListUnsettledAsync()).Invoices)
         {
-            seen.AddRange(invoice.LastFailure?.ErrorMessages ?? []);
+            Add(seen, invoice.LastFailure?.ErrorMessages ?? []);
         }
 
         var logs = h.Services.GetFakeLogCollector().GetSnapshot().Concat(wrong.Services.GetFakeLogCollector().GetSnapshot()).ToList();
-        seen.AddRange(logs.SelectMany(r => new[] { r.Message, r.Exception?.ToString() ?? "" }.Concat(r.StructuredState?.Select(kv => kv.Key + "=" + kv.Value) ?? Enumerable.Empty<string>())));
+        Add(seen, logs.SelectMany(r => new[] { r.Message, r.Exception?.ToString() ?? "" }.Concat(r.StructuredState?.Select(kv => kv.Key + "=" + kv.Value) ?? Enumerable.Empty<string>())));
         logs.Should().NotBeEmpty();
         PersonalDataHandler.Served.Should().BePositive("the scenarios read orders carrying personal data");
 
@@ -73,9 +75,26 @@ public sealed class TelemetryScanTests(ITestOutputHelper output)
             .Concat(passwords)
             .Concat(passwords.Select(p => Convert.ToBase64String(Encoding.UTF8.GetBytes(InvoicingHarness.Username + ":" + p))))
             .ToList();
-        var leaks = seen.SelectMany(line => forbidden.Where(f => line.Contains(f, StringComparison.OrdinalIgnoreCase)).Select(f => $"'{f}' in: {line}")).ToList();
-        output.WriteLine($"telemetry scan: {seen.Count} strings ({logs.Count} log records, spans, metric tags, exception messages) searched for {forbidden.Count} secrets and personal data items; {leaks.Count} leaks");
+        spans.Dispose();
+        metrics.Dispose();
+        List<string> scanned;
+        lock (seen)
+        {
+            scanned = [.. seen];
+        }
+
+        var leaks = scanned.SelectMany(line => forbidden.Where(f => line.Contains(f, StringComparison.OrdinalIgnoreCase)).Select(f => $"'{f}' in: {line}")).ToList();
+        output.WriteLine($"telemetry scan: {scanned.Count} strings ({logs.Count} log records, spans, metric tags, exception messages) searched for {forbidden.Count} secrets and personal data items; {leaks.Count} leaks");
         leaks.Should().BeEmpty();
+    }
+
+    private static void Add(List<string> seen, IEnumerable<string> lines)
+    {
+        var copy = lines.ToList();
+        lock (seen)
+        {
+            seen.AddRange(copy);
+        }
     }
 
     private static async Task Run(List<string> seen, Func<Task> scenario)
