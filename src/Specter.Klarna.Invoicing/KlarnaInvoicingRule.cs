@@ -50,4 +50,22 @@ public enum KlarnaInvoicingRule
 
     /// <summary>Klarna already holds a capture with this invoice number as its reference, for another amount: a new attempt could capture twice; a person must settle it.</summary>
     AlreadyCapturedAtKlarna = 15,
+
+    /// <summary>The credit asks for more than is left to credit on the invoice (a line, a VAT rate, or the capture).</summary>
+    CreditExceedsInvoice = 16,
+
+    /// <summary>The credit asks for more than is left to refund on the Klarna order (captured less refunded).</summary>
+    CreditExceedsOrder = 17,
+
+    /// <summary>The credit request is malformed: an unknown line, a quantity or amount out of range, lines and amounts together.</summary>
+    InvalidCredit = 18,
+
+    /// <summary>Klarna does not accept a return fee on this order (not captured in full in one capture, or the market does not allow it).</summary>
+    ReturnFeeNotAllowed = 19,
+
+    /// <summary>The prepayment was already netted off by later invoices: only what is left of it can be credited.</summary>
+    PrepaymentAlreadyNetted = 20,
+
+    /// <summary>Nothing is left to credit on the invoice.</summary>
+    NothingToCredit = 21,
 }

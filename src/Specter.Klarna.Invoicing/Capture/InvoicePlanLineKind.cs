@@ -11,4 +11,7 @@ public enum InvoicePlanLineKind
 
     /// <summary>A negative line netting off earlier prepayments (one per VAT rate).</summary>
     PrepaymentNetting = 2,
+
+    /// <summary>A return fee kept back on a credit invoice (negative on the credit: it lowers the refund).</summary>
+    ReturnFee = 3,
 }

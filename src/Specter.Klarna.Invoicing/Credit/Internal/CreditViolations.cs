@@ -1,0 +1,47 @@
+namespace Specter.Klarna.Invoicing.Credit.Internal;
+
+/// <summary>The credit rules' violations: a code and arguments; the texts are in Resources/Texts*.resx.</summary>
+internal static class CreditViolations
+{
+    public static KlarnaInvoicingRuleViolation LinesAndAmounts() =>
+        new(KlarnaInvoicingRule.InvalidCredit, "Rule_CreditLinesAndAmounts", []);
+
+    public static KlarnaInvoicingRuleViolation LineNotOnInvoice(string invoiceNumber, string orderLineId) =>
+        new(KlarnaInvoicingRule.InvalidCredit, "Rule_CreditLineNotOnInvoice", [orderLineId, invoiceNumber]);
+
+    public static KlarnaInvoicingRuleViolation LineTwice(string orderLineId) =>
+        new(KlarnaInvoicingRule.InvalidCredit, "Rule_CreditLineTwice", [orderLineId]);
+
+    public static KlarnaInvoicingRuleViolation BadQuantity(string orderLineId, decimal quantity, decimal left) =>
+        new(KlarnaInvoicingRule.InvalidCredit, "Rule_CreditBadQuantity", [orderLineId, quantity, left]);
+
+    public static KlarnaInvoicingRuleViolation WholeLineOnly(string orderLineId, decimal left) =>
+        new(KlarnaInvoicingRule.InvalidCredit, "Rule_CreditWholeLineOnly", [orderLineId, left]);
+
+    public static KlarnaInvoicingRuleViolation QuantityExceeds(string orderLineId, decimal quantity, decimal left) =>
+        new(KlarnaInvoicingRule.CreditExceedsInvoice, "Rule_CreditQuantityExceeds", [orderLineId, quantity, left]);
+
+    public static KlarnaInvoicingRuleViolation BadAmount(decimal vatRate) =>
+        new(KlarnaInvoicingRule.InvalidCredit, "Rule_CreditBadAmount", [vatRate]);
+
+    public static KlarnaInvoicingRuleViolation RateTwice(decimal vatRate) =>
+        new(KlarnaInvoicingRule.InvalidCredit, "Rule_CreditRateTwice", [vatRate]);
+
+    public static KlarnaInvoicingRuleViolation AmountExceeds(decimal vatRate, Money amount, Money left) =>
+        new(KlarnaInvoicingRule.CreditExceedsInvoice, "Rule_CreditAmountExceeds", [amount, vatRate, left]);
+
+    public static KlarnaInvoicingRuleViolation ExceedsOrder(Money amount, Money left) =>
+        new(KlarnaInvoicingRule.CreditExceedsOrder, "Rule_CreditExceedsOrder", [amount, left]);
+
+    public static KlarnaInvoicingRuleViolation PrepaymentNetted(decimal vatRate, Money amount, Money left) =>
+        new(KlarnaInvoicingRule.PrepaymentAlreadyNetted, "Rule_CreditPrepaymentNetted", [amount, vatRate, left]);
+
+    public static KlarnaInvoicingRuleViolation ReturnFeeNotAllowed() =>
+        new(KlarnaInvoicingRule.ReturnFeeNotAllowed, "Rule_ReturnFeeNotAllowed", []);
+
+    public static KlarnaInvoicingRuleViolation BadReturnFee(Money fee, Money credited) =>
+        new(KlarnaInvoicingRule.InvalidCredit, "Rule_CreditBadReturnFee", [fee, credited]);
+
+    public static KlarnaInvoicingRuleViolation NothingToCredit(string invoiceNumber) =>
+        new(KlarnaInvoicingRule.NothingToCredit, "Rule_NothingToCredit", [invoiceNumber]);
+}
