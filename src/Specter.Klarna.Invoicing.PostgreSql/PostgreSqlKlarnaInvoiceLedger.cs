@@ -119,7 +119,7 @@ public sealed class PostgreSqlKlarnaInvoiceLedger : IKlarnaInvoiceLedger, IAsync
         {
             using var update = new NpgsqlCommand(
                 $"UPDATE klarna_invoices SET {PostgreSqlRows.Assignments}, version = nextval('klarna_invoice_version_seq') "
-                + "WHERE invoice_number = $1 AND version = $21 RETURNING version;",
+                + "WHERE invoice_number = $1 AND version = $23 RETURNING version;",
                 connection);
             PostgreSqlRows.Bind(update, invoice);
             update.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expectedVersion });

@@ -37,6 +37,25 @@ public interface IKlarnaInvoicing
     /// <returns>The invoice and its new activation status.</returns>
     Task<InvoiceResult> RetryActivationAsync(InvoicingOrder order, string invoiceNumber, CancellationToken cancellationToken = default);
 
+    /// <summary>Proposes a credit invoice against an invoice: what it would credit and refund per VAT rate, what is left to credit
+    /// on the invoice and to refund on the Klarna order, and the rules it breaks. Reads Klarna; writes nothing.</summary>
+    /// <param name="request">The invoice to credit and what to credit of it (everything, lines and quantities, or amounts per VAT rate).</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The proposal.</returns>
+    /// <exception cref="KlarnaInvoicingRuleException">The invoice is not in the ledger.</exception>
+    Task<CreditProposal> ProposeCreditAsync(CreditProposalRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a credit invoice against an activated invoice and refunds it at Klarna exactly once: recorded with its
+    /// refund intent (key and exact bytes) before it is sent, the outcome recorded, and an unknown outcome settled by
+    /// <see cref="RecoverAsync"/>. The refund's reference is the credit number and its lines carry the capture's line references,
+    /// so Klarna allocates it to the right customer invoice. Without a reservation the credit is recorded with nothing sent.</summary>
+    /// <param name="request">The invoice, the credit number and what to credit.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The credit invoice and its refund status (<see cref="ActivationState.Activated"/> = refunded and locked).</returns>
+    /// <exception cref="KlarnaInvoicingRuleException">A rule is broken (not activated, more than is left, a malformed request); nothing was written or sent.</exception>
+    /// <exception cref="KlarnaApiException">Klarna could not be read before the credit was recorded; nothing was written or sent.</exception>
+    Task<CreditResult> CreateCreditAsync(CreateCreditRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Abandons a failed (or non-Klarna) invoice so the ERP can delete it; its lines become invoiceable again.</summary>
     /// <param name="invoiceNumber">The invoice number.</param>
     /// <param name="cancellationToken">The cancellation token.</param>

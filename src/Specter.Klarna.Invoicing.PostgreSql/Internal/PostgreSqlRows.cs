@@ -4,19 +4,19 @@ using Specter.Klarna.Invoicing.Persistence;
 
 namespace Specter.Klarna.Invoicing.PostgreSql.Internal;
 
-/// <summary>Maps <see cref="LedgerInvoice"/> to and from a <c>klarna_invoices</c> row. Parameters are positional: <c>$1</c> … <c>$20</c> in <see cref="Columns"/> order, then the version.</summary>
+/// <summary>Maps <see cref="LedgerInvoice"/> to and from a <c>klarna_invoices</c> row. Parameters are positional: <c>$1</c> … <c>$22</c> in <see cref="Columns"/> order, then the version.</summary>
 internal static class PostgreSqlRows
 {
     internal const string Columns =
         "invoice_number, order_number, merchant, klarna_order_id, state, attempt, idempotency_key, request_body, request_body_hash, "
-        + "created_at, first_sent_at, updated_at, capture_id, klarna_reference, activated_at, last_failure, recovery_attempts, plan, last_sent_at, planned_from, version";
+        + "created_at, first_sent_at, updated_at, capture_id, klarna_reference, activated_at, last_failure, recovery_attempts, plan, last_sent_at, planned_from, document_kind, credited_invoice_number, version";
 
-    internal const string Values = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20";
+    internal const string Values = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22";
 
     internal const string Assignments =
         "order_number = $2, merchant = $3, klarna_order_id = $4, state = $5, attempt = $6, idempotency_key = $7, request_body = $8, "
         + "request_body_hash = $9, created_at = $10, first_sent_at = $11, updated_at = $12, capture_id = $13, klarna_reference = $14, "
-        + "activated_at = $15, last_failure = $16, recovery_attempts = $17, plan = $18, last_sent_at = $19, planned_from = $20";
+        + "activated_at = $15, last_failure = $16, recovery_attempts = $17, plan = $18, last_sent_at = $19, planned_from = $20, document_kind = $21, credited_invoice_number = $22";
 
     internal static void Bind(NpgsqlCommand command, LedgerInvoice invoice)
     {
@@ -41,6 +41,8 @@ internal static class PostgreSqlRows
         p.Add(Json(InvoicePlanJson.Serialize(invoice.Plan)));
         p.Add(Instant(invoice.LastSentAt));
         p.Add(Text(invoice.PlannedFrom));
+        p.Add(new NpgsqlParameter<short> { TypedValue = (short)invoice.DocumentKind });
+        p.Add(Text(invoice.CreditedInvoiceNumber));
     }
 
     /// <exception cref="KlarnaLedgerRowException">The row cannot be read (an unknown state, bad JSON, an unknown currency).</exception>
@@ -72,7 +74,9 @@ internal static class PostgreSqlRows
         Plan = InvoicePlanJson.Deserialize(r.GetString(17)),
         LastSentAt = r.IsDBNull(18) ? null : r.GetFieldValue<DateTimeOffset>(18),
         PlannedFrom = NullableString(r, 19),
-        Version = r.GetInt64(20),
+        DocumentKind = LedgerRowReader.DocumentKind(invoiceNumber, r.GetInt16(20)),
+        CreditedInvoiceNumber = NullableString(r, 21),
+        Version = r.GetInt64(22),
     };
 
     private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };

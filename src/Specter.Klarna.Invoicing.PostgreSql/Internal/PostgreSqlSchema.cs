@@ -93,6 +93,15 @@ internal static class PostgreSqlSchema
         CREATE INDEX ix_klarna_invoices_activated ON klarna_invoices (activated_at) WHERE state = 2;
         """;
 
+    /// <summary>Schema version 4: credit invoices in the same table (so the one-unsettled-write-per-Klarna-order index serializes
+    /// refunds and captures alike): the document kind (0 = invoice, 1 = credit invoice) and the credited invoice's number.
+    /// Existing rows are carried over as invoices (kind 0, no credited invoice).</summary>
+    internal const string Version4 = """
+        ALTER TABLE klarna_invoices ADD COLUMN document_kind smallint NOT NULL DEFAULT 0;
+        ALTER TABLE klarna_invoices ADD COLUMN credited_invoice_number text NULL;
+        CREATE INDEX ix_klarna_invoices_credited ON klarna_invoices (credited_invoice_number) WHERE credited_invoice_number IS NOT NULL;
+        """;
+
     internal const string VersionTable = """
         CREATE TABLE IF NOT EXISTS klarna_ledger_schema (
             id         integer     PRIMARY KEY CHECK (id = 1),
@@ -104,7 +113,7 @@ internal static class PostgreSqlSchema
     /// <summary>The transaction-scoped advisory lock that serialises migrations of app servers starting at once.</summary>
     private const long MigrationLockKey = 0x4B4C_4C45_4447_4552; // "KLLEDGER"
 
-    private static readonly string[] Migrations = [Version1, Version2, Version3];
+    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4];
 
     internal static int CurrentVersion => Migrations.Length;
 

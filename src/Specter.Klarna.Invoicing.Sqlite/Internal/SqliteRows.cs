@@ -10,18 +10,18 @@ internal static class SqliteRows
 {
     internal const string Columns =
         "invoice_number, order_number, merchant, klarna_order_id, state, attempt, idempotency_key, request_body, request_body_hash, "
-        + "created_at, first_sent_at, updated_at, capture_id, klarna_reference, activated_at, last_failure, recovery_attempts, version, plan, last_sent_at, planned_from";
+        + "created_at, first_sent_at, updated_at, capture_id, klarna_reference, activated_at, last_failure, recovery_attempts, version, plan, last_sent_at, planned_from, document_kind, credited_invoice_number";
 
     internal const string Values =
         "$invoice_number, $order_number, $merchant, $klarna_order_id, $state, $attempt, $idempotency_key, $request_body, $request_body_hash, "
-        + "$created_at, $first_sent_at, $updated_at, $capture_id, $klarna_reference, $activated_at, $last_failure, $recovery_attempts, $version, $plan, $last_sent_at, $planned_from";
+        + "$created_at, $first_sent_at, $updated_at, $capture_id, $klarna_reference, $activated_at, $last_failure, $recovery_attempts, $version, $plan, $last_sent_at, $planned_from, $document_kind, $credited_invoice_number";
 
     internal const string Assignments =
         "order_number = $order_number, merchant = $merchant, klarna_order_id = $klarna_order_id, state = $state, attempt = $attempt, "
         + "idempotency_key = $idempotency_key, request_body = $request_body, request_body_hash = $request_body_hash, created_at = $created_at, "
         + "first_sent_at = $first_sent_at, updated_at = $updated_at, capture_id = $capture_id, klarna_reference = $klarna_reference, "
         + "activated_at = $activated_at, last_failure = $last_failure, recovery_attempts = $recovery_attempts, version = $version, plan = $plan, "
-        + "last_sent_at = $last_sent_at, planned_from = $planned_from";
+        + "last_sent_at = $last_sent_at, planned_from = $planned_from, document_kind = $document_kind, credited_invoice_number = $credited_invoice_number";
 
     private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
@@ -49,6 +49,8 @@ internal static class SqliteRows
         p.AddWithValue("$plan", InvoicePlanJson.Serialize(invoice.Plan));
         p.AddWithValue("$last_sent_at", (object?)Instant(invoice.LastSentAt) ?? DBNull.Value);
         p.AddWithValue("$planned_from", (object?)invoice.PlannedFrom ?? DBNull.Value);
+        p.AddWithValue("$document_kind", (long)invoice.DocumentKind);
+        p.AddWithValue("$credited_invoice_number", (object?)invoice.CreditedInvoiceNumber ?? DBNull.Value);
     }
 
     /// <exception cref="KlarnaLedgerRowException">The row cannot be read (an unknown state, bad JSON, an unknown currency).</exception>
@@ -81,6 +83,8 @@ internal static class SqliteRows
         Plan = InvoicePlanJson.Deserialize(r.GetString(18)),
         LastSentAt = NullableString(r, 19) is { } lastSent ? ParseInstant(lastSent) : null,
         PlannedFrom = NullableString(r, 20),
+        DocumentKind = LedgerRowReader.DocumentKind(invoiceNumber, r.GetInt64(21)),
+        CreditedInvoiceNumber = NullableString(r, 22),
     };
 
     private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);

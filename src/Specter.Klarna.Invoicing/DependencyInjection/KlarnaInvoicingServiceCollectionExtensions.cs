@@ -52,6 +52,7 @@ public static class KlarnaInvoicingServiceCollectionExtensions
         // Transient like the service: the ledger they write through may be scoped.
         services.TryAddTransient<ExactlyOnceEngine>();
         services.TryAddTransient<CaptureWrite>();
+        services.TryAddTransient<RefundWrite>();
         services.TryAddTransient<IKlarnaInvoicing, KlarnaInvoicingService>();
         return new KlarnaInvoicingBuilder(services, httpClient);
     }

@@ -13,7 +13,7 @@ internal static class CaptureRequestMapper
         OrderLines = capture.Lines.Select(ToOrderLine).ToList(),
     };
 
-    private static KlarnaOrderLine ToOrderLine(KlarnaCaptureLine line) => new()
+    public static KlarnaOrderLine ToOrderLine(KlarnaCaptureLine line) => new()
     {
         Type = line.Type,
         Reference = line.Reference,

@@ -24,4 +24,8 @@ internal static partial class InvoicingLog
     [LoggerMessage(EventId = 2015, EventName = "UnreadableLedgerRow", Level = LogLevel.Error,
         Message = "Invoice {InvoiceNumber}: its ledger row cannot be read ({Reason}); recovery settles the others and reports it")]
     public static partial void UnreadableRow(ILogger logger, string invoiceNumber, string reason);
+
+    [LoggerMessage(EventId = 2020, EventName = "CreditCreated", Level = LogLevel.Information,
+        Message = "Credit {CreditNumber} of invoice {InvoiceNumber}: {State}, credited {TotalMinorUnits} minor units")]
+    public static partial void Credited(ILogger logger, string creditNumber, string invoiceNumber, ActivationState state, long totalMinorUnits);
 }

@@ -52,6 +52,12 @@ internal sealed partial class KlarnaInvoicingService
 
         var existing = await ledger.FindAsync(invoiceNumber, cancellationToken).ConfigureAwait(false)
             ?? throw new KlarnaInvoicingRuleException(RuleViolations.InvoiceNotFound(invoiceNumber));
+        if (existing.DocumentKind == LedgerDocumentKind.Credit)
+        {
+            // A failed refund is not re-planned as an invoice: abandon it and create the credit again.
+            throw new KlarnaInvoicingRuleException(Credit.Internal.CreditViolations.CreditOfCredit(invoiceNumber));
+        }
+
         if (existing.State != ActivationState.Failed)
         {
             throw new KlarnaInvoicingRuleException(RuleViolations.RetryNeedsFailed(invoiceNumber, existing.State));
@@ -91,10 +97,10 @@ internal sealed partial class KlarnaInvoicingService
         var started = time.GetTimestamp();
 
         var priorInvoices = await PriorInvoicesAsync(order.OrderNumber, invoiceNumber, cancellationToken).ConfigureAwait(false);
-        var priors = priorInvoices.Select(i => i.Plan).ToList();
+        var priors = LedgerDocuments.PlansForPlanner(priorInvoices);
 
         // Later invoices net prepayments off as if they were paid: with one failed, they would leave Klarna short of the order.
-        if (priorInvoices.FirstOrDefault(i => i.State == ActivationState.Failed && i.Plan.Type == InvoiceType.Prepayment) is { } failedPrepayment)
+        if (priorInvoices.FirstOrDefault(i => i.DocumentKind == LedgerDocumentKind.Invoice && i.State == ActivationState.Failed && i.Plan.Type == InvoiceType.Prepayment) is { } failedPrepayment)
         {
             throw new KlarnaInvoicingRuleException(RuleViolations.PrepaymentNotSettled(failedPrepayment.InvoiceNumber, order.OrderNumber));
         }
@@ -220,8 +226,8 @@ internal sealed partial class KlarnaInvoicingService
 
         // A failed or unsettled earlier invoice still needs the authorization: releasing it would strand that invoice.
         if (!Options.ReleaseRemainingAuthorizationAfterLastInvoice || remainingAfter <= 0
-            || priorInvoices.Any(i => i.State is not (ActivationState.Activated or ActivationState.NotKlarna))
-            || Invoicing.Internal.InvoiceTypeSelector.Decide(priced, InvoiceLedger.From([.. priorInvoices.Select(i => i.Plan), plan])).HasSomethingToInvoice)
+            || priorInvoices.Any(i => i.DocumentKind == LedgerDocumentKind.Invoice && i.State is not (ActivationState.Activated or ActivationState.NotKlarna))
+            || Invoicing.Internal.InvoiceTypeSelector.Decide(priced, InvoiceLedger.From([.. LedgerDocuments.PlansForPlanner(priorInvoices), plan])).HasSomethingToInvoice)
         {
             return false;
         }

@@ -25,7 +25,7 @@ internal sealed partial class KlarnaInvoicingService
             LedgerInvoice after;
             try
             {
-                after = await engine.SettleAsync(invoice, captures, cancellationToken).ConfigureAwait(false);
+                after = await engine.SettleAsync(invoice, invoice.DocumentKind == LedgerDocumentKind.Credit ? refunds : captures, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {

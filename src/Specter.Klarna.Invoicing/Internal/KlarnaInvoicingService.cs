@@ -9,7 +9,7 @@ namespace Specter.Klarna.Invoicing.Internal;
 
 /// <summary>
 /// The orchestration: the invoicing decisions (type, plan, staleness, release), joining the pure domain, the Klarna
-/// client and the host's ledger. Every capture goes through the <see cref="ExactlyOnceEngine"/>.
+/// client and the host's ledger. Every capture and every refund goes through the <see cref="ExactlyOnceEngine"/>.
 /// </summary>
 internal sealed partial class KlarnaInvoicingService(
     IKlarnaOrderManagementClient klarna,
@@ -17,6 +17,7 @@ internal sealed partial class KlarnaInvoicingService(
     IKlarnaInvoiceLedger ledger,
     ExactlyOnceEngine engine,
     CaptureWrite captures,
+    RefundWrite refunds,
     IOptionsMonitor<KlarnaInvoicingOptions> options,
     TimeProvider time,
     InvoicingTelemetry telemetry,
@@ -29,14 +30,23 @@ internal sealed partial class KlarnaInvoicingService(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(invoiceNumber);
         var stored = await ledger.FindAsync(invoiceNumber, cancellationToken).ConfigureAwait(false);
-        return stored is null ? null : StatusOf(stored);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        // An invoice's tooltip names its credits: they are rows of the same order.
+        var rows = stored.DocumentKind == LedgerDocumentKind.Invoice && stored.State is ActivationState.Activated or ActivationState.NotKlarna
+            ? await ledger.GetByOrderAsync(stored.OrderNumber, cancellationToken).ConfigureAwait(false)
+            : [];
+        return StatusOf(stored, rows);
     }
 
     public async Task<IReadOnlyList<InvoiceActivationStatus>> GetOrderActivationStatusesAsync(string orderNumber, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
         var invoices = await ledger.GetByOrderAsync(orderNumber, cancellationToken).ConfigureAwait(false);
-        return invoices.Select(StatusOf).ToList();
+        return invoices.Select(i => StatusOf(i, invoices)).ToList();
     }
 
     public async Task EnsureAllowedAsync(string invoiceNumber, InvoiceAction action, CancellationToken cancellationToken = default)
@@ -88,6 +98,14 @@ internal sealed partial class KlarnaInvoicingService(
         ActivatedAt = invoice.ActivatedAt,
         Failure = invoice.LastFailure,
         Attempt = invoice.Attempt,
+        CreditedInvoiceNumber = invoice.DocumentKind == LedgerDocumentKind.Credit ? invoice.CreditedInvoiceNumber ?? string.Empty : null,
+    };
+
+    internal static InvoiceActivationStatus StatusOf(LedgerInvoice invoice, IReadOnlyList<LedgerInvoice> orderRows) => StatusOf(invoice) with
+    {
+        Credits = [.. orderRows
+            .Where(r => r.DocumentKind == LedgerDocumentKind.Credit && string.Equals(r.CreditedInvoiceNumber, invoice.InvoiceNumber, StringComparison.Ordinal))
+            .Select(r => new InvoiceCredit(r.InvoiceNumber, r.Plan.Total, r.State))],
     };
 
     private async Task<List<LedgerInvoice>> PriorInvoicesAsync(string orderNumber, string? excludingInvoice, CancellationToken cancellationToken)
@@ -97,5 +115,5 @@ internal sealed partial class KlarnaInvoicingService(
     }
 
     private async Task<List<InvoicePlan>> PriorPlansAsync(string orderNumber, string? excludingInvoice, CancellationToken cancellationToken) =>
-        (await PriorInvoicesAsync(orderNumber, excludingInvoice, cancellationToken).ConfigureAwait(false)).Select(i => i.Plan).ToList();
+        LedgerDocuments.PlansForPlanner(await PriorInvoicesAsync(orderNumber, excludingInvoice, cancellationToken).ConfigureAwait(false));
 }

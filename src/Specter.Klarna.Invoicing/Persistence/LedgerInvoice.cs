@@ -1,6 +1,9 @@
 namespace Specter.Klarna.Invoicing.Persistence;
 
-/// <summary>One invoice as the ledger stores it: the plan, the capture intent (key and exact body) and the activation outcome.</summary>
+/// <summary>One invoice as the ledger stores it: the plan, the capture intent (key and exact body) and the activation outcome.
+/// A credit invoice is a row of the same shape (<see cref="DocumentKind"/> <see cref="LedgerDocumentKind.Credit"/>): its plan holds the
+/// credited lines and amounts (positive), its write is the Klarna refund (<see cref="InvoicePlan.Capture"/> holds the refund, with the
+/// credit number as reference), and <see cref="CaptureId"/> holds Klarna's refund id once refunded (<see cref="ActivationState.Activated"/>).</summary>
 /// <remarks>
 /// Hosts store every property verbatim. <see cref="Version"/> is the concurrency token: the ledger sets it on insert
 /// and on every successful compare-and-swap update; callers never change it themselves.
@@ -12,6 +15,12 @@ public sealed record LedgerInvoice
 
     /// <summary>Gets the ERP order number.</summary>
     public required string OrderNumber { get; init; }
+
+    /// <summary>Gets whether the row is an invoice or a credit invoice.</summary>
+    public LedgerDocumentKind DocumentKind { get; init; }
+
+    /// <summary>Gets the number of the invoice a credit invoice credits, or <see langword="null"/> for an invoice.</summary>
+    public string? CreditedInvoiceNumber { get; init; }
 
     /// <summary>Gets the Klarna merchant profile name, or <see langword="null"/> for the default profile.</summary>
     public string? Merchant { get; init; }

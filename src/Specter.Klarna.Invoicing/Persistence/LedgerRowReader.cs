@@ -24,6 +24,21 @@ public static class LedgerRowReader
         return (ActivationState)(int)stored;
     }
 
+    /// <summary>Converts a stored document kind, refusing one this version does not know (a credit must never be read as an invoice).</summary>
+    /// <param name="invoiceNumber">The row's invoice number, for the error.</param>
+    /// <param name="stored">The stored number.</param>
+    /// <returns>The document kind.</returns>
+    /// <exception cref="KlarnaLedgerRowException">The number is not a <see cref="LedgerDocumentKind"/> this version knows.</exception>
+    public static LedgerDocumentKind DocumentKind(string invoiceNumber, long stored)
+    {
+        if (stored is < int.MinValue or > int.MaxValue || !Enum.IsDefined((LedgerDocumentKind)(int)stored))
+        {
+            throw new KlarnaLedgerRowException(invoiceNumber, $"document kind {stored} is unknown to this version of the package", null);
+        }
+
+        return (LedgerDocumentKind)(int)stored;
+    }
+
     /// <summary>Runs a row mapping, turning any failure to read it (bad JSON, an unknown currency, a wrong type) into <see cref="KlarnaLedgerRowException"/>.</summary>
     /// <param name="invoiceNumber">The row's invoice number, for the error.</param>
     /// <param name="map">Reads the row.</param>

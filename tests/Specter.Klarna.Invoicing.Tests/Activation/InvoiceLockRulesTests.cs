@@ -13,7 +13,7 @@ public sealed class InvoiceLockRulesTests
             data.Add(ActivationState.Pending, action, KlarnaInvoicingRule.ActivationInProgress);
             data.Add(ActivationState.Unknown, action, KlarnaInvoicingRule.ActivationInProgress);
             data.Add(ActivationState.Failed, action, action == InvoiceAction.Credit ? KlarnaInvoicingRule.NotActivated : null);
-            data.Add(ActivationState.NotKlarna, action, action == InvoiceAction.Credit ? KlarnaInvoicingRule.NotActivated : null);
+            data.Add(ActivationState.NotKlarna, action, null);
         }
 
         return data;

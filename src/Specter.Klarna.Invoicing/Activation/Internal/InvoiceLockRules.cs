@@ -7,7 +7,7 @@ namespace Specter.Klarna.Invoicing.Activation.Internal;
 /// <item><term><see cref="ActivationState.Activated"/></term><description>Credit only (<see cref="KlarnaInvoicingRule.InvoiceLocked"/> otherwise).</description></item>
 /// <item><term><see cref="ActivationState.Pending"/>, <see cref="ActivationState.Unknown"/></term><description>Nothing: the outcome may be a capture, so wait for recovery (<see cref="KlarnaInvoicingRule.ActivationInProgress"/>).</description></item>
 /// <item><term><see cref="ActivationState.Failed"/></term><description>Edit, delete, activate (a new attempt), re-plan; not credit (nothing was captured).</description></item>
-/// <item><term><see cref="ActivationState.NotKlarna"/></term><description>Edit, delete, activate (finalises without Klarna), re-plan; a credit is the ERP's own business, with no Klarna refund, so it is refused here.</description></item>
+/// <item><term><see cref="ActivationState.NotKlarna"/></term><description>Edit, delete, activate (finalises without Klarna), re-plan, credit (recorded with nothing sent to Klarna; an invoice of a Klarna order that captured nothing is refused by the credit itself).</description></item>
 /// </list>
 /// </remarks>
 internal static class InvoiceLockRules
@@ -17,10 +17,8 @@ internal static class InvoiceLockRules
         ActivationState.Activated when action == InvoiceAction.Credit => null,
         ActivationState.Activated => new(KlarnaInvoicingRule.InvoiceLocked, "Rule_InvoiceLocked", [action]),
         ActivationState.Pending or ActivationState.Unknown => new(KlarnaInvoicingRule.ActivationInProgress, "Rule_InvoiceActivationInProgress", [action]),
-        _ when action == InvoiceAction.Credit => new(
-            KlarnaInvoicingRule.NotActivated,
-            state == ActivationState.NotKlarna ? "Rule_CreditWithoutKlarnaCapture" : "Rule_CreditNeverActivated",
-            []),
+        ActivationState.NotKlarna => null,
+        _ when action == InvoiceAction.Credit => new(KlarnaInvoicingRule.NotActivated, "Rule_CreditNeverActivated", []),
         _ => null,
     };
 

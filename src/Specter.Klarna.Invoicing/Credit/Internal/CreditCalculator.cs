@@ -46,6 +46,11 @@ internal static class CreditCalculator
         }
 
         long refunded = lines.Sum(l => l.Amount.MinorUnits);
+        if (input.Refunds && input.LeftOnCapture is { } leftOnCapture && refunded > leftOnCapture)
+        {
+            violations.Add(CreditViolations.ExceedsCapture(new Money(refunded, currency), new Money(Math.Max(0, leftOnCapture), currency)));
+        }
+
         if (input.Refunds && input.LeftOnOrder is { } leftOnOrder && refunded > leftOnOrder)
         {
             violations.Add(CreditViolations.ExceedsOrder(new Money(refunded, currency), new Money(Math.Max(0, leftOnOrder), currency)));

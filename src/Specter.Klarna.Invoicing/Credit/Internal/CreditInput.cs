@@ -30,6 +30,9 @@ internal sealed record CreditInput
     /// <summary>Gets what Klarna has left to refund on the order (captured less refunded), or <see langword="null"/> when not known.</summary>
     public long? LeftOnOrder { get; init; }
 
+    /// <summary>Gets what Klarna has left to refund on the credited invoice's capture, or <see langword="null"/> when not known.</summary>
+    public long? LeftOnCapture { get; init; }
+
     /// <summary>Gets the order's prepayments not yet netted off, per VAT rate in basis points; a prepayment line is credited at most this.</summary>
     public IReadOnlyDictionary<int, long> UnnettedPrepayments { get; init; } = new Dictionary<int, long>();
 

@@ -30,6 +30,18 @@ internal static class CreditViolations
     public static KlarnaInvoicingRuleViolation AmountExceeds(decimal vatRate, Money amount, Money left) =>
         new(KlarnaInvoicingRule.CreditExceedsInvoice, "Rule_CreditAmountExceeds", [amount, vatRate, left]);
 
+    public static KlarnaInvoicingRuleViolation ExceedsCapture(Money amount, Money left) =>
+        new(KlarnaInvoicingRule.CreditExceedsInvoice, "Rule_CreditExceedsCapture", [amount, left]);
+
+    public static KlarnaInvoicingRuleViolation CreditOfCredit(string creditNumber) =>
+        new(KlarnaInvoicingRule.InvalidCredit, "Rule_CreditOfCredit", [creditNumber]);
+
+    public static KlarnaInvoicingRuleViolation CreditNumberIsInvoice(string number) =>
+        new(KlarnaInvoicingRule.InvalidCredit, "Rule_CreditNumberIsInvoice", [number]);
+
+    public static KlarnaInvoicingRuleViolation WithoutKlarnaCapture() =>
+        new(KlarnaInvoicingRule.NotActivated, "Rule_CreditWithoutKlarnaCapture", []);
+
     public static KlarnaInvoicingRuleViolation ExceedsOrder(Money amount, Money left) =>
         new(KlarnaInvoicingRule.CreditExceedsOrder, "Rule_CreditExceedsOrder", [amount, left]);
 
