@@ -97,15 +97,13 @@ internal sealed partial class OrderOperations
                 return ErrorResponses.Create(403, "REFUND_NOT_ALLOWED", "Over refund is not allowed. Refund not possible.");
             }
 
-            // Allocation to captures is oldest-first; Klarna allocates by line references, which the simulator does not model.
-            var left = amount.Value;
-            foreach (var capture in order.Captures)
+            // Klarna: a return fee only when the order was captured in full in a single capture.
+            if (RefundAllocation.HasReturnFee(lines) && (order.Captures.Count != 1 || order.CapturedAmount < order.OrderAmount))
             {
-                var share = Math.Min(left, capture.CapturedAmount - capture.RefundedAmount);
-                capture.RefundedAmount += share;
-                left -= share;
+                return ErrorResponses.Create(403, "REFUND_NOT_ALLOWED", "Return fee is only allowed when the order is fully captured in a single capture. Refund not possible.");
             }
 
+            RefundAllocation.Allocate(order.Captures, amount.Value, lines);
             var refund = new RefundState
             {
                 RefundId = Guid.NewGuid().ToString(),

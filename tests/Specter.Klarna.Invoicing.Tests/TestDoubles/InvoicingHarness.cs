@@ -108,7 +108,11 @@ internal sealed class InvoicingHarness : IAsyncDisposable
     public async Task AssertKlarnaMatchesLedgerAsync(InvoicingOrder order)
     {
         var snapshot = Klarna.GetOrder(order.KlarnaOrderId!);
-        var invoices = await Ledger.GetByOrderAsync(order.OrderNumber);
+        var rows = await Ledger.GetByOrderAsync(order.OrderNumber);
+        var invoices = rows.Where(r => r.DocumentKind == LedgerDocumentKind.Invoice).ToList();
+        long refunded = rows.Where(r => r.DocumentKind == LedgerDocumentKind.Credit && r.State == ActivationState.Activated).Sum(r => r.Plan.Capture!.CapturedAmount.MinorUnits);
+        snapshot.RefundedAmount.Should().Be(refunded, "Klarna's refunded amount equals the ledger's refunded credit invoices");
+        snapshot.Captures.Should().OnlyContain(c => c.RefundedAmount <= c.CapturedAmount, "no capture is refunded beyond what it captured");
         long activated = invoices.Where(i => i.State == ActivationState.Activated).Sum(i => i.Plan.Capture!.CapturedAmount.MinorUnits);
         snapshot.CapturedAmount.Should().Be(activated, "Klarna's captured amount equals the ledger's activated invoices");
         foreach (var invoice in invoices.Where(i => i.State == ActivationState.Activated))
