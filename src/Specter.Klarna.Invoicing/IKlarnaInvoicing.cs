@@ -107,6 +107,15 @@ public interface IKlarnaInvoicing
     /// <returns>A task that completes when Klarna has released it.</returns>
     Task ReleaseRemainingAuthorizationAsync(string? merchant, string klarnaOrderId, CancellationToken cancellationToken = default);
 
+    /// <summary>Changes the Klarna reservation to the ERP order as it is now (new order amount and all its lines, <c>PATCH …/authorization</c>),
+    /// when the customer changed the order before delivery. Sent once per new content: a repeat uses the same idempotency key.</summary>
+    /// <param name="order">The ERP order as changed, with its Klarna order id.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The Klarna order after the update.</returns>
+    /// <exception cref="KlarnaApiException">Klarna refused, in its own words: for example an increase not allowed for the payment method, an order
+    /// fully captured, cancelled or expired, or an amount below what is already captured (<c>NOT_ALLOWED</c>).</exception>
+    Task<KlarnaOrder> UpdateReservationAsync(InvoicingOrder order, CancellationToken cancellationToken = default);
+
     /// <summary>Extends the authorization time of a Klarna order (today plus the account's period, within 180 days of purchase).</summary>
     /// <param name="merchant">The merchant profile, or <see langword="null"/> for the default.</param>
     /// <param name="klarnaOrderId">The Klarna order id.</param>

@@ -44,7 +44,7 @@ public sealed class PostgreSqlSchemaTests : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => new PostgreSqlKlarnaInvoiceLedger(DataSource).InitializeAsync())));
 
         await using var command = DataSource.CreateCommand("SELECT version FROM klarna_ledger_schema;");
-        (await command.ExecuteScalarAsync()).Should().Be(3);
+        (await command.ExecuteScalarAsync()).Should().Be(4);
     }
 
     [PostgreSqlFact]
@@ -60,7 +60,7 @@ public sealed class PostgreSqlSchemaTests : IAsyncLifetime
 
         var error = (await act.Should().ThrowAsync<KlarnaLedgerSchemaException>()).Which;
         error.DatabaseVersion.Should().Be(7);
-        error.SupportedVersion.Should().Be(3);
+        error.SupportedVersion.Should().Be(4);
     }
 
     [PostgreSqlFact]

@@ -18,7 +18,7 @@ public sealed class SqliteSchemaTests : IDisposable
         (await ledger.ListUnsettledAsync()).Invoices.Should().BeEmpty();
 
         (await ScalarAsync("PRAGMA journal_mode;")).Should().Be("wal");
-        (await ScalarAsync("SELECT version FROM klarna_ledger_schema;")).Should().Be(3L);
+        (await ScalarAsync("SELECT version FROM klarna_ledger_schema;")).Should().Be(4L);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class SqliteSchemaTests : IDisposable
 
         var error = (await act.Should().ThrowAsync<KlarnaLedgerSchemaException>()).Which;
         error.DatabaseVersion.Should().Be(99);
-        error.SupportedVersion.Should().Be(3);
+        error.SupportedVersion.Should().Be(4);
         error.Message.Should().Contain("upgrade the package");
     }
 
@@ -80,7 +80,9 @@ public sealed class SqliteSchemaTests : IDisposable
         old!.State.Should().Be(ActivationState.Unknown);
         old.LastSentAt.Should().BeNull();
         old.PlannedFrom.Should().BeNull();
-        (await ScalarAsync("SELECT version FROM klarna_ledger_schema;")).Should().Be(3L);
+        old.DocumentKind.Should().Be(LedgerDocumentKind.Invoice, "rows from before credit invoices are invoices");
+        old.CreditedInvoiceNumber.Should().BeNull();
+        (await ScalarAsync("SELECT version FROM klarna_ledger_schema;")).Should().Be(4L);
         (await ledger.ListUnsettledAsync()).Invoices.Should().ContainSingle().Which.InvoiceNumber.Should().Be("OLD-1");
     }
 

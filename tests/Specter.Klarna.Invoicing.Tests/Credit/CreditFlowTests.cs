@@ -202,4 +202,30 @@ public sealed class CreditFlowTests
         (await credit.Should().ThrowAsync<KlarnaInvoicingRuleException>()).Which.Rule.Should().Be(KlarnaInvoicingRule.PrepaymentAlreadyNetted);
         Refunds(h).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task AfterAPrepaymentCredit_TheFinalInvoiceNeedsMoreThanIsAuthorized_AndUpdatingTheReservationOnceMakesRoom()
+    {
+        await using var h = InvoicingHarness.Create();
+        var order = h.Reserve(SampleOrders.Simple());
+        await h.Invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "P-3", Type = InvoiceType.Prepayment, PrepaymentPercent = 30 });
+        await h.Invoicing.CreateCreditAsync(new CreateCreditRequest { InvoiceNumber = "P-3", CreditNumber = "PK-4" });
+        var delivered = SampleOrders.DeliverAll(order);
+
+        var proposal = await h.Invoicing.ProposeAsync(delivered);
+        proposal.Warnings.Should().Contain(w => w.Code == ProposalWarningCode.ExceedsRemainingAuthorized);
+
+        var updated = await h.Invoicing.UpdateReservationAsync(delivered);
+        await h.Invoicing.UpdateReservationAsync(delivered);
+
+        updated.OrderAmount.Should().Be(553_800 + 166_140, "the order plus what was refunded, which Klarna keeps counted as captured");
+        updated.RemainingAuthorizedAmount.Should().Be(553_800);
+        var keys = h.Klarna.ReceivedRequests.Where(r => r.Operation == SimulatedOperation.UpdateAuthorization).Select(r => r.IdempotencyKey).ToList();
+        keys.Should().HaveCount(2).And.OnlyContain(k => k == keys[0], "the same update is sent under the same key");
+        (await h.Invoicing.CreateInvoiceAsync(delivered, new CreateInvoiceRequest { InvoiceNumber = "F-3" })).Status.State.Should().Be(ActivationState.Activated);
+        await h.AssertKlarnaMatchesLedgerAsync(order);
+
+        var tooLate = () => h.Invoicing.UpdateReservationAsync(delivered with { Lines = [.. delivered.Lines.Select(l => l with { Quantity = l.Quantity + 1 })] });
+        (await tooLate.Should().ThrowAsync<KlarnaApiException>()).Which.ErrorMessages.Should().Equal("Update not allowed.");
+    }
 }
