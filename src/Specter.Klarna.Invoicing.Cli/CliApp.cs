@@ -71,6 +71,8 @@ internal static class CliApp
                 "invoice" => await InvoiceCommands.InvoiceAsync(command, settings, context).ConfigureAwait(false),
                 "status" => await InvoiceCommands.StatusAsync(command, settings, context).ConfigureAwait(false),
                 "recover" => await InvoiceCommands.RecoverAsync(settings, context).ConfigureAwait(false),
+                "credit" => await CorrectionCommands.CreditAsync(command, settings, context).ConfigureAwait(false),
+                "update-authorization" => await CorrectionCommands.UpdateAuthorizationAsync(command, settings, context).ConfigureAwait(false),
                 "invoice-all" => await InvoiceAllCommand.RunAsync(command, settings, context).ConfigureAwait(false),
                 "simulator" => await SimulatorCommand.RunAsync(command, settings, context).ConfigureAwait(false),
                 _ => await ReservationCommands.RunAsync(command, settings, context).ConfigureAwait(false),

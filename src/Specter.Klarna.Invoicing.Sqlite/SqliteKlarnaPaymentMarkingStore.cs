@@ -147,7 +147,7 @@ public sealed class SqliteKlarnaPaymentMarkingStore : IKlarnaPaymentMarkingStore
         {
             const string sql = """
                 SELECT i.invoice_number, i.klarna_order_id, i.capture_id, i.activated_at FROM klarna_invoices i
-                WHERE i.state = 2 AND i.activated_at IS NOT NULL AND i.activated_at <= $p
+                WHERE i.state = 2 AND i.document_kind = 0 AND i.activated_at IS NOT NULL AND i.activated_at <= $p
                   AND NOT EXISTS (SELECT 1 FROM klarna_payment_markings m WHERE m.kind = 0 AND m.document_number = i.invoice_number)
                 ORDER BY i.activated_at, i.seq;
                 """;

@@ -62,7 +62,7 @@ public sealed class InMemoryKlarnaPaymentMarkingStore(InMemoryKlarnaInvoiceLedge
         }
 
         return Task.FromResult<IReadOnlyList<UnpaidCapture>>([.. ledger.Snapshot()
-            .Where(i => i.State == ActivationState.Activated && i.ActivatedAt is { } at && at <= activatedAtOrBefore && !paid.Contains(i.InvoiceNumber))
+            .Where(i => i.State == ActivationState.Activated && i.DocumentKind == LedgerDocumentKind.Invoice && i.ActivatedAt is { } at && at <= activatedAtOrBefore && !paid.Contains(i.InvoiceNumber))
             .OrderBy(i => i.ActivatedAt)
             .Select(i => new UnpaidCapture(i.InvoiceNumber, i.KlarnaOrderId, i.CaptureId, i.ActivatedAt!.Value))]);
     }

@@ -116,7 +116,7 @@ public abstract class PaymentMarkingStoreConformanceTests
         Assert.Single(await stores[0].GetMarkingsAsync(Name("INV")).ConfigureAwait(false));
     }
 
-    /// <summary>Capture ids and the captured-but-unpaid list come from the ledger's activated invoices.</summary>
+    /// <summary>Capture ids and the captured-but-unpaid list come from the ledger's activated invoices (a refunded credit invoice is not a capture).</summary>
     /// <returns>A task.</returns>
     [LedgerFact]
     public async Task CaptureIdLookupAndUnpaidListReadTheLedger()
@@ -127,7 +127,8 @@ public abstract class PaymentMarkingStoreConformanceTests
         var paid = MarkingSamples.Activated(Name("PAID"), Name("cap-paid"), t0.AddMinutes(1));
         var recent = MarkingSamples.Activated(Name("NEW"), Name("cap-new"), t0.AddDays(30));
         var pending = LedgerSamples.Minimal(Name("PEND"), Name("O-PEND"), Name("K-PEND"), ActivationState.Pending);
-        foreach (var invoice in new[] { old, paid, recent, pending })
+        var refundedCredit = MarkingSamples.Activated(Name("CRED"), Name("refund-1"), t0) with { DocumentKind = LedgerDocumentKind.Credit, CreditedInvoiceNumber = old.InvoiceNumber };
+        foreach (var invoice in new[] { old, paid, recent, pending, refundedCredit })
         {
             Assert.Equal(LedgerAddStatus.Added, (await ledger.TryAddAsync(invoice).ConfigureAwait(false)).Status);
         }

@@ -18,6 +18,8 @@ public sealed class DemoTests
             .And.Contain("Aktiveringens utfall är ännu okänt")
             .And.Contain("Avstämning: 1 undersökta, 1 avgjorda, 0 fortfarande oavgjorda.")
             .And.Contain("InvoiceLocked")
+            .And.Contain("Kreditfakturan är återbetald hos Klarna")
+            .And.Contain(" genom 9001.")
             .And.Contain("Demon är klar");
     }
 

@@ -2,7 +2,7 @@ using Specter.Klarna.Invoicing.Cli.Output;
 
 namespace Specter.Klarna.Invoicing.Cli.Commands;
 
-/// <summary>order, release and extend: the Klarna reservation itself.</summary>
+/// <summary>order, cancel, release and extend: the Klarna reservation itself.</summary>
 internal static class ReservationCommands
 {
     public static async Task<int> RunAsync(ParsedCommand command, CliSettings settings, CliContext context)
@@ -18,6 +18,10 @@ internal static class ReservationCommands
             {
                 case "release":
                     await invoicing.ReleaseRemainingAuthorizationAsync(null, id, ct).ConfigureAwait(false);
+                    order = await invoicing.GetKlarnaOrderAsync(null, id, ct).ConfigureAwait(false);
+                    break;
+                case "cancel":
+                    await invoicing.CancelReservationAsync(null, id, ct).ConfigureAwait(false);
                     order = await invoicing.GetKlarnaOrderAsync(null, id, ct).ConfigureAwait(false);
                     break;
                 case "extend":

@@ -23,6 +23,7 @@ internal sealed class DemoStory
     private readonly KlarnaSimulator _klarna;
     private readonly IKlarnaInvoicing _invoicing;
     private int _step;
+    private InvoicingOrder? _full;
 
     private DemoStory(CliSettings settings, CliContext context, KlarnaSimulator klarna, IKlarnaInvoicing invoicing)
     {
@@ -74,6 +75,7 @@ internal sealed class DemoStory
                     await story.KlarnaRefusesAsync().ConfigureAwait(false);
                     await story.LostAnswerSettledByRecoveryAsync().ConfigureAwait(false);
                     await story.LockedInvoiceAsync().ConfigureAwait(false);
+                    await story.ReturnCreditedAsync().ConfigureAwait(false);
                     await story.SummaryAsync().ConfigureAwait(false);
                 }
             }
@@ -95,6 +97,7 @@ internal sealed class DemoStory
     {
         await HeadingAsync("Hel faktura", "A full invoice", "Allt på order 10001 är levererat. Användaren öppnar fakturadialogen och klickar OK.", "Everything on order 10001 is delivered. The user opens the invoice dialog and clicks OK.").ConfigureAwait(false);
         var order = await ReserveAsync(DemoOrders.Full()).ConfigureAwait(false);
+        _full = order;
         await ProposeAsync(order).ConfigureAwait(false);
         var result = await CreateAsync(order, "5001").ConfigureAwait(false);
         Expect(result.Status.State == ActivationState.Activated, "invoice 5001 is activated");
@@ -215,6 +218,22 @@ internal sealed class DemoStory
         }
     }
 
+    private async Task ReturnCreditedAsync()
+    {
+        await HeadingAsync(
+            "En retur krediteras",
+            "A return is credited",
+            "Kunden skickar tillbaka en stol från faktura 5001. Användaren skapar kreditfaktura 9001 (klarna-invoicing credit); Klarna återbetalar den på rätt dragning.",
+            "The customer returns one chair of invoice 5001. The user creates credit invoice 9001 (klarna-invoicing credit); Klarna refunds it on the right capture.").ConfigureAwait(false);
+        var credit = await _invoicing.CreateCreditAsync(
+            new CreateCreditRequest { InvoiceNumber = "5001", CreditNumber = "9001", Lines = [new CreditLineRequest("1", 1)] }, Ct).ConfigureAwait(false);
+        await Out.WriteAsync(_views.Result(new InvoiceResult { Plan = credit.Plan, Status = credit.Status })).ConfigureAwait(false);
+        var klarnaOrder = await PrintKlarnaOrderAsync(_full!).ConfigureAwait(false);
+        Expect(credit.Status.State == ActivationState.Activated && klarnaOrder.RefundedAmount == credit.Plan.Total.MinorUnits, "Klarna refunded exactly the credit invoice");
+        var original = await _invoicing.GetActivationStatusAsync("5001", Ct).ConfigureAwait(false);
+        await Out.WriteLineAsync(_settings.T("Faktura 5001: ", "Invoice 5001: ") + original!.GetTooltip(_settings.Culture)).ConfigureAwait(false);
+    }
+
     private async Task SummaryAsync()
     {
         await HeadingAsync("Sammanfattning", "Summary", "Klarna-ikonen i orderlistan:", "The Klarna icon in the order list:").ConfigureAwait(false);
@@ -237,7 +256,7 @@ internal sealed class DemoStory
             long activated = 0;
             foreach (var status in await _invoicing.GetOrderActivationStatusesAsync(snapshot.MerchantReference1!, Ct).ConfigureAwait(false))
             {
-                activated += status.State == ActivationState.Activated ? status.Amount!.Value.MinorUnits : 0;
+                activated += status.State == ActivationState.Activated && !status.IsCredit ? status.Amount!.Value.MinorUnits : 0;
             }
 
             Expect(snapshot.CapturedAmount == activated, $"Klarna's captured amount on order {snapshot.MerchantReference1} equals the ledger's activated invoices");

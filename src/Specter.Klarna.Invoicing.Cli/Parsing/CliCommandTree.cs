@@ -23,6 +23,16 @@ internal static class CliCommandTree
         root.Add(Command("invoice", "Creates the invoice: records it, captures at Klarna, records the outcome.", [Order(), InvoiceNumber(), Type(), Percent(), Value("--description", "TEXT", "Capture description at Klarna.")]));
         root.Add(Command("status", "The Klarna icon of an invoice: status, locked or not, amount, tooltip. Reads only the ledger.", [InvoiceNumber()]));
         root.Add(Command("recover", "Settles every pending/unknown activation (same key within 23 h, else by reading Klarna's captures).", []));
+        root.Add(Command("credit", "Creates a credit invoice against an activated invoice and refunds it at Klarna exactly once (everything left, --lines or --amount with --vat-rate).", [
+            InvoiceNumber(),
+            Value("--credit-number", "C", "The credit invoice's number (also Klarna's refund reference)."),
+            Value("--lines", "FILE", "The lines to credit: a JSON array of {\"orderLineId\": \"1\", \"quantity\": 2}."),
+            Value("--amount", "X", "A price reduction including VAT, in the invoice's currency (with --vat-rate)."),
+            Value("--vat-rate", "R", "The VAT rate in percent of --amount, for example 25."),
+            Value("--description", "TEXT", "Refund description at Klarna."),
+        ]));
+        root.Add(Command("update-authorization", "Changes the Klarna reservation to the order as it is now (new amount and lines), once.", [Order()]));
+        root.Add(Command("cancel", "Cancels the Klarna order (only while nothing is captured).", [KlarnaOrderId()]));
         root.Add(Command("order", "Klarna's view of an order: status, amounts, expiry, captures.", [KlarnaOrderId()]));
         root.Add(Command("release", "Releases the remaining authorization at Klarna.", [KlarnaOrderId()]));
         root.Add(Command("extend", "Extends the authorization time at Klarna.", [KlarnaOrderId()]));
