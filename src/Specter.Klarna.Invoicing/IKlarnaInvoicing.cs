@@ -56,6 +56,13 @@ public interface IKlarnaInvoicing
     /// <exception cref="KlarnaApiException">Klarna could not be read before the credit was recorded; nothing was written or sent.</exception>
     Task<CreditResult> CreateCreditAsync(CreateCreditRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>Says how to undo an order the ERP cancels: cancel the Klarna order while nothing is captured, otherwise credit what
+    /// is left on its invoices (listed) and release what Klarna still holds. Reads the ledger and Klarna; writes nothing.</summary>
+    /// <param name="order">The ERP order, with its Klarna order id when it has a reservation.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The proposal.</returns>
+    Task<CorrectionProposal> ProposeCorrectionAsync(InvoicingOrder order, CancellationToken cancellationToken = default);
+
     /// <summary>Abandons a failed (or non-Klarna) invoice so the ERP can delete it; its lines become invoiceable again.</summary>
     /// <param name="invoiceNumber">The invoice number.</param>
     /// <param name="cancellationToken">The cancellation token.</param>

@@ -112,7 +112,7 @@ internal sealed class InvoicingHarness : IAsyncDisposable
         var invoices = rows.Where(r => r.DocumentKind == LedgerDocumentKind.Invoice).ToList();
         long refunded = rows.Where(r => r.DocumentKind == LedgerDocumentKind.Credit && r.State == ActivationState.Activated).Sum(r => r.Plan.Capture!.CapturedAmount.MinorUnits);
         snapshot.RefundedAmount.Should().Be(refunded, "Klarna's refunded amount equals the ledger's refunded credit invoices");
-        snapshot.Captures.Should().OnlyContain(c => c.RefundedAmount <= c.CapturedAmount, "no capture is refunded beyond what it captured");
+        snapshot.Captures.Where(c => c.RefundedAmount > c.CapturedAmount).Should().BeEmpty("no capture is refunded beyond what it captured");
         long activated = invoices.Where(i => i.State == ActivationState.Activated).Sum(i => i.Plan.Capture!.CapturedAmount.MinorUnits);
         snapshot.CapturedAmount.Should().Be(activated, "Klarna's captured amount equals the ledger's activated invoices");
         foreach (var invoice in invoices.Where(i => i.State == ActivationState.Activated))
