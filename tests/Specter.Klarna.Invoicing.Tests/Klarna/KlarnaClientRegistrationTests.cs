@@ -147,9 +147,15 @@ public sealed class KlarnaClientRegistrationTests
         await host.Client.CancelOrderAsync(null, KlarnaTestHost.OrderId, "k2", CancellationToken.None);
         using var cts = new CancellationTokenSource();
         var queued = host.Client.CancelOrderAsync(null, KlarnaTestHost.OrderId, "k3", cts.Token);
-        await Task.Delay(20);
+        // A positive signal, not a sleep: the third request is seen waiting in the limiter's queue.
+        var queuedFor = System.Diagnostics.Stopwatch.StartNew();
+        while (limiter.GetStatistics()!.CurrentQueuedCount == 0 && !queued.IsCompleted && queuedFor.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Yield();
+        }
 
-        queued.IsCompleted.Should().BeFalse("the bucket is empty until the next second");
+        limiter.GetStatistics()!.CurrentQueuedCount.Should().Be(1, "the bucket is empty until the next second");
+        queued.IsCompleted.Should().BeFalse();
         host.Stub.Attempts.Should().Be(2);
         await cts.CancelAsync();
         await FluentActions.Awaiting(() => queued).Should().ThrowAsync<OperationCanceledException>();

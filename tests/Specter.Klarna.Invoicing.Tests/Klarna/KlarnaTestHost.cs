@@ -21,6 +21,12 @@ internal sealed class StubHandler : HttpMessageHandler
 
     public List<RecordedRequest> Requests { get; } = [];
 
+    /// <summary>Gets or sets the clock each attempt's time is read from (the host's fake clock).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets when (on <see cref="Clock"/>) each attempt reached the handler, in order.</summary>
+    public List<DateTimeOffset> AttemptTimes { get; } = [];
+
     public int Attempts => Volatile.Read(ref _attempts);
 
     public static StubHandler Answer(HttpStatusCode status, string? json = null, Action<HttpResponseMessage>? configure = null) =>
@@ -43,6 +49,7 @@ internal sealed class StubHandler : HttpMessageHandler
         var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(h.Key == "User-Agent" ? " " : ",", h.Value), StringComparer.OrdinalIgnoreCase);
         lock (Requests)
         {
+            AttemptTimes.Add(Clock.GetUtcNow());
             Requests.Add(new RecordedRequest(request.Method, request.RequestUri!, headers, body, request.Content?.Headers.ContentType?.ToString()));
         }
 
@@ -62,6 +69,7 @@ internal sealed class KlarnaTestHost : IDisposable
     public KlarnaTestHost(StubHandler stub, Action<KlarnaInvoicingOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         Stub = stub;
+        stub.Clock = Time;
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(Time);
         collection.AddFakeLogging(o => o.OutputSink = null);
