@@ -131,7 +131,7 @@ internal sealed class KlarnaSettlementsClient(
             {
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
-                    throw await KlarnaOrderManagementClient.CreateExceptionAsync(response, correlationId, timeouts.Get(KlarnaHttp.ClientName).ReadAttemptTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+                    throw await KlarnaErrorParser.CreateExceptionAsync(response, correlationId, timeouts.Get(KlarnaHttp.ClientName).ReadAttemptTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
                 }
 
                 var result = map(await ReadAsync(response, typeInfo, correlationId, cancellationToken).ConfigureAwait(false));
