@@ -1,6 +1,8 @@
 using System.Globalization;
 using Specter.Klarna.Invoicing.Amounts.Internal;
 
+// Longer than ~150 lines on purpose: one pass that collects every error of an order, so a host sees all of its mistakes at
+// once; the per-line rules live in LineRules and Klarna's line count is checked where the capture is planned.
 namespace Specter.Klarna.Invoicing.Orders.Internal;
 
 /// <summary>Checks an <see cref="InvoicingOrder"/> against every rule the planner and Klarna rely on, collecting all errors.</summary>

@@ -9,6 +9,8 @@ using Polly;
 using Specter.Klarna.Invoicing.Klarna.Internal;
 using Specter.Klarna.Invoicing.Settlements.Internal.Models;
 
+// Longer than ~150 lines: the Settlements client's GET calls, paging and its one send path (errors, telemetry) in one
+// place; its error parsing is shared with the Order Management client (KlarnaErrorParser).
 namespace Specter.Klarna.Invoicing.Settlements.Internal;
 
 /// <summary>
