@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly.RateLimiting;
+using Specter.Klarna.Invoicing.DependencyInjection.Internal;
 using Specter.Klarna.Invoicing.Klarna.Internal;
 
 namespace Specter.Klarna.Invoicing.Tests.Klarna;
@@ -28,6 +29,7 @@ public sealed class KlarnaClientRegistrationTests
     {
         var services = new ServiceCollection();
         services.Configure<KlarnaInvoicingOptions>(o => o.Merchants["se"] = new KlarnaMerchantOptions { Username = "u", Password = "p" });
+        KlarnaClientOptionsView.Register(services);
         configure(services);
         return services.BuildServiceProvider();
     }
@@ -56,10 +58,11 @@ public sealed class KlarnaClientRegistrationTests
         services.Count.Should().Be(count);
         second.Name.Should().Be(KlarnaHttp.ClientName);
         services.Configure<KlarnaInvoicingOptions>(o => o.Merchants["se"] = new KlarnaMerchantOptions { Username = "u", Password = "p" });
+        KlarnaClientOptionsView.Register(services);
         using var twice = services.BuildServiceProvider();
 
         Chain(twice).Select(h => h.GetType()).Should().Equal(Chain(once).Select(h => h.GetType()));
-        twice.GetServices<IValidateOptions<KlarnaInvoicingOptions>>().OfType<KlarnaInvoicingOptionsValidator>().Should().ContainSingle();
+        twice.GetServices<IValidateOptions<KlarnaClientOptions>>().OfType<KlarnaClientOptionsValidator>().Should().ContainSingle();
     }
 
     [Theory]

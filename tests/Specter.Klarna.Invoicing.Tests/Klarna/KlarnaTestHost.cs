@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using Specter.Klarna.Invoicing.DependencyInjection.Internal;
 using Specter.Klarna.Invoicing.Klarna.Internal;
 
 namespace Specter.Klarna.Invoicing.Tests.Klarna;
@@ -86,6 +87,7 @@ internal sealed class KlarnaTestHost : IDisposable
             };
             configure?.Invoke(o);
         });
+        KlarnaClientOptionsView.Register(collection);
         collection.AddKlarnaOrderManagementClient().ConfigurePrimaryHttpMessageHandler(() => stub);
         Services = collection.BuildServiceProvider(validateScopes: true);
     }
