@@ -19,7 +19,7 @@ internal sealed record CreditContext(LedgerInvoice Invoice, IReadOnlyList<Ledger
     public CreditInput Input(string creditNumber, string? description, IReadOnlyList<CreditLineRequest>? lines, IReadOnlyList<CreditAmountRequest>? amounts, CreditReturnFee? fee)
     {
         var capture = KlarnaOrder?.Captures.FirstOrDefault(c => string.Equals(c.CaptureId, Invoice.CaptureId, StringComparison.Ordinal));
-        var netting = InvoiceLedger.From(LedgerDocuments.PlansForPlanner(OrderRows));
+        var netting = EarlierInvoices.From(LedgerDocuments.PlansForPlanner(OrderRows));
         return new CreditInput
         {
             Invoice = Invoice.Plan,

@@ -15,7 +15,7 @@ internal sealed partial class KlarnaInvoicingService
 
         // The whole order as Klarna's lines (the same line builder as captures): Klarna deletes the old lines when none are sent.
         var whole = order with { Lines = [.. order.Lines.Select(l => l with { DeliveredQuantity = 0 })] };
-        var outcome = InvoicePlanner.Plan(OrderPricing.Price(whole), InvoiceLedger.From([]), new InvoicePlanRequest
+        var outcome = InvoicePlanner.Plan(OrderPricing.Price(whole), EarlierInvoices.From([]), new InvoicePlanRequest
         {
             InvoiceNumber = "RESERVATION",
             Type = InvoiceType.Final,

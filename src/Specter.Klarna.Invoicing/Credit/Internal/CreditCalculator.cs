@@ -98,7 +98,7 @@ internal static class CreditCalculator
         }
 
         if (fee.Amount.Currency != currency || fee.Amount.MinorUnits <= 0 || fee.Amount.MinorUnits >= credited
-            || !Specter.Klarna.Invoicing.Internal.MinorUnitMath.TryToBasisPoints(fee.VatRate, out int rate))
+            || !Amounts.Internal.MinorUnitMath.TryToBasisPoints(fee.VatRate, out int rate))
         {
             violations.Add(CreditViolations.BadReturnFee(fee.Amount, new Money(credited, currency)));
             return;

@@ -1,5 +1,5 @@
 using Specter.Klarna.Invoicing.Capture.Internal;
-using Specter.Klarna.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Amounts.Internal;
 
 namespace Specter.Klarna.Invoicing.Credit.Internal;
 
