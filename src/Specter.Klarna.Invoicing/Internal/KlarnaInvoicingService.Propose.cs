@@ -14,7 +14,8 @@ internal sealed partial class KlarnaInvoicingService
         ThrowIfUnknownMerchant(order);
         request ??= new InvoiceProposalRequest();
 
-        var priors = await PriorPlansAsync(order.OrderNumber, request.InvoiceNumber, cancellationToken).ConfigureAwait(false);
+        var priorInvoices = await PriorInvoicesAsync(order.OrderNumber, request.InvoiceNumber, cancellationToken).ConfigureAwait(false);
+        var priors = priorInvoices.Select(i => i.Plan).ToList();
         var ledgerOfPriors = InvoiceLedger.From(priors);
         var decision = InvoiceTypeSelector.Decide(priced, ledgerOfPriors);
         var type = request.Type ?? decision.Proposed;
@@ -59,6 +60,25 @@ internal sealed partial class KlarnaInvoicingService
         if (outcome.Plan is { Type: InvoiceType.Final, Total.MinorUnits: > 0 } final && priced.Lines.Where(l => l.IsQuantityDriven).All(l => l.Line.DeliveredQuantity == 0))
         {
             warnings.Add(ReservationChecks.FinalCapturesUndelivered(final.Total));
+        }
+
+        if (outcome.Plan is { Capture: null } && order.KlarnaOrderId is not null)
+        {
+            // Nothing is sent to Klarna for an invoice that captures nothing: the reservation's state is shown but blocks nothing.
+            warnings = [.. warnings.Select(w => w.Code is ProposalWarningCode.KlarnaCredentialsRefused or ProposalWarningCode.CurrencyMismatch ? w : w with { IsBlocking = false })];
+        }
+
+        if (outcome.Plan is { } closing && klarnaOrder is not null && Options.ReleaseRemainingAuthorizationAfterLastInvoice
+            && !InvoiceTypeSelector.Decide(priced, InvoiceLedger.From([.. priors, closing])).HasSomethingToInvoice
+            && priorInvoices.All(i => i.State is ActivationState.Activated or ActivationState.NotKlarna))
+        {
+            long closingCapture = closing.Capture?.CapturedAmount.MinorUnits ?? 0;
+            long captured = priorInvoices.Where(i => i.State == ActivationState.Activated).Sum(i => i.Plan.Capture?.CapturedAmount.MinorUnits ?? 0);
+            var (stillReserved, safe) = ReleaseRule.Decide(klarnaOrder, priors.Sum(p => p.Total.MinorUnits) + closing.Total.MinorUnits, captured, closingCapture);
+            if (stillReserved > 0 && !safe)
+            {
+                warnings.Add(ReleaseRule.StillReserved(priced.ToMoney(stillReserved), klarnaOrder.OrderId));
+            }
         }
 
         var isKlarna = order.KlarnaOrderId is not null;
