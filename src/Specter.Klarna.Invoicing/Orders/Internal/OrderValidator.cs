@@ -78,8 +78,8 @@ internal static class OrderValidator
                 var p = OrderPricing.TryPrice(i, line, currency, order.PricesIncludeVat);
                 if (p is null)
                 {
-                    errors.Add(new(OrderValidationErrorCode.TooManyDecimals, "quantity", id,
-                        $"Line {id}: quantity × unit price = {Invariant(line.Quantity * line.UnitPrice)} has more decimals than {currency} allows ({currency.MinorUnitDigits}); use a quantity or price that gives whole minor units."));
+                    errors.Add(new(OrderValidationErrorCode.TooManyDecimals, "unitPrice", id,
+                        $"Line {id}: unit price {Invariant(line.UnitPrice)} or VAT rate {Invariant(line.VatRate)} cannot be priced in whole minor units of {currency}."));
                 }
                 else
                 {
