@@ -41,7 +41,6 @@ internal static class BadInputCatalogue
         yield return Order("description of 256 characters", s => s.WithLine(l => l with { Description = new string('d', 256) }), Code.FieldTooLong, "description", "description", "256");
         yield return Order("article number of 256 characters", s => s.WithLine(l => l with { ArticleNumber = new string('a', 256) }), Code.FieldTooLong, "articleNumber", "articleNumber", "256");
         yield return Order("unit of 11 characters", s => s.WithLine(l => l with { Unit = "kilogrammes" }), Code.FieldTooLong, "unit", "unit", "11");
-        yield return Order("unit price beyond Klarna's limit", s => s.WithLine(l => l with { Quantity = 1, UnitPrice = 2_000_000m }), Code.AmountOutOfRange, "unitPrice", "limit", "minor units");
         yield return Order("quantity 10^28", s => s.WithLine(l => l with { Quantity = 1e28m }), Code.AmountOutOfRange, "quantity", "quantity", "limit");
         yield return Order("discounts exceed goods", s => s.OpenOrder with { Lines = [.. s.OpenOrder.Lines, new() { LineId = "9", Description = "Rabatt", Kind = OrderLineKind.Discount, Quantity = 1, UnitPrice = -99_999m, VatRate = 25 }] }, Code.DiscountsExceedGoods, "lines", "discounts", "exceed");
         yield return Order("unknown merchant profile", s => s.OpenOrder with { Merchant = "FI" }, Code.UnknownMerchant, "merchant", "merchant", "FI");

@@ -1,4 +1,3 @@
-using Specter.Klarna.Invoicing.Internal;
 using Specter.Klarna.Invoicing.Invoicing.Internal;
 using Specter.Klarna.Invoicing.Orders.Internal;
 
@@ -116,7 +115,7 @@ internal static class InvoicePlanner
     private static List<KlarnaInvoicingRuleViolation> CheckPlan(Money total, InvoicePlanRequest request, bool hasReservation)
     {
         var violations = new List<KlarnaInvoicingRuleViolation>();
-        if (hasReservation && total.MinorUnits > MinorUnitMath.KlarnaMaxAmount)
+        if (hasReservation && total.MinorUnits > KlarnaLimits.MaxAmount)
         {
             violations.Add(PlanningViolations.CaptureTooLarge(total));
         }

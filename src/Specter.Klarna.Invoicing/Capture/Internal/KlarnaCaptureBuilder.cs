@@ -33,7 +33,7 @@ internal static class KlarnaCaptureBuilder
         {
             CapturedAmount = new Money(captured, plan.Total.Currency),
             Reference = plan.InvoiceNumber,
-            Description = KlarnaLineBuilder.Truncate(description, KlarnaLineBuilder.MaxName)!,
+            Description = KlarnaLineBuilder.Truncate(description, KlarnaLimits.MaxText)!,
             Lines = merged,
         };
         System.Diagnostics.Debug.Assert(capture.CapturedAmount == plan.Total, "The capture sums exactly to the invoice.");

@@ -1,22 +1,19 @@
 using System.Globalization;
-using Specter.Klarna.Invoicing.Internal;
 
 namespace Specter.Klarna.Invoicing.Capture.Internal;
 
 /// <summary>Keeps a capture within Klarna's 1000 lines by merging lines per VAT rate, exactly (each merged line stays within Klarna's amount limit).</summary>
 internal static class KlarnaLineMerger
 {
-    public const int MaxLines = 1000;
-
     /// <summary>Returns how many Klarna lines <paramref name="count"/> lines need after merging.</summary>
     /// <param name="count">The number of lines.</param>
     /// <param name="rateAndTotal">The VAT rate (basis points) and total of line <c>i</c>; read only when merging is needed.</param>
     public static int CountAfterMerging(int count, Func<int, (int TaxRate, long Total)> rateAndTotal) =>
-        count <= MaxLines ? count : Pack(count, rateAndTotal).Count;
+        count <= KlarnaLimits.MaxLines ? count : Pack(count, rateAndTotal).Count;
 
     public static IReadOnlyList<KlarnaCaptureLine> MergeIfNeeded(List<KlarnaCaptureLine> lines)
     {
-        if (lines.Count <= MaxLines)
+        if (lines.Count <= KlarnaLimits.MaxLines)
         {
             return lines;
         }
@@ -60,7 +57,7 @@ internal static class KlarnaLineMerger
         for (int i = 0; i < count; i++)
         {
             var (rate, total) = rateAndTotal(i);
-            if (!open.TryGetValue(rate, out var current) || Math.Abs(current.Sum + total) > MinorUnitMath.KlarnaMaxAmount)
+            if (!open.TryGetValue(rate, out var current) || Math.Abs(current.Sum + total) > KlarnaLimits.MaxAmount)
             {
                 current = ([], 0);
                 groups.Add(current.Group);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Specter.Klarna.Invoicing.Capture.Internal;
-using Specter.Klarna.Invoicing.Internal;
 
 namespace Specter.Klarna.Invoicing.Orders.Internal;
 
@@ -70,7 +69,7 @@ internal static class OrderValidator
             {
                 // Far beyond any Klarna line; checked first so the exact arithmetic below cannot overflow.
                 errors.Add(new(OrderValidationErrorCode.AmountOutOfRange, Math.Abs(line.Quantity) > MaxQuantity ? "quantity" : "unitPrice", id,
-                    $"Line {id}: quantity {Invariant(line.Quantity)} × unit price {Invariant(line.UnitPrice)} is far beyond Klarna's limit of {MinorUnitMath.KlarnaMaxAmount} minor units per line; quantity may be at most {Invariant(MaxQuantity)} and unit price at most {Invariant(MaxUnitPrice)}."));
+                    $"Line {id}: quantity {Invariant(line.Quantity)} × unit price {Invariant(line.UnitPrice)} is far beyond Klarna's limit of {KlarnaLimits.MaxAmount} minor units per line; quantity may be at most {Invariant(MaxQuantity)} and unit price at most {Invariant(MaxUnitPrice)}."));
             }
 
             if (errors.Count == before && knownCurrency)
@@ -83,7 +82,8 @@ internal static class OrderValidator
                 }
                 else
                 {
-                    CheckLimits(errors, p, id, currency);
+                    // No per-line Klarna limit here: a line beyond one is sent in a form Klarna accepts (KlarnaLineBuilder),
+                    // and what no form can meet (a capture above Klarna's maximum) is a rule error of the invoice that needs it.
                     priced.Add(p);
                 }
             }
@@ -129,16 +129,6 @@ internal static class OrderValidator
 
     internal static string Where(string? lineId) => lineId is null ? string.Empty : $"Line {lineId}: ";
 
-    private static void CheckLimits(List<OrderValidationError> errors, PricedLine p, string id, Currency currency)
-    {
-        long unitInclVat = p.Line.Quantity == 0 ? 0 : (long)Math.Abs(p.Gross / p.Line.Quantity);
-        if (Math.Abs(p.Gross) > MinorUnitMath.KlarnaMaxAmount || Math.Abs(p.Total) > MinorUnitMath.KlarnaMaxAmount || unitInclVat > MinorUnitMath.KlarnaMaxAmount)
-        {
-            errors.Add(new(OrderValidationErrorCode.AmountOutOfRange, "unitPrice", id,
-                $"Line {id}: the line amount {p.Total} minor units ({currency}) is beyond Klarna's limit of {MinorUnitMath.KlarnaMaxAmount} minor units per line and unit price; split the line."));
-        }
-    }
-
     private static void CheckOrderTotals(List<OrderValidationError> errors, List<PricedLine> priced)
     {
         long goods = 0, reductions = 0;
@@ -161,10 +151,10 @@ internal static class OrderValidator
         }
 
         int klarnaLines = KlarnaLineMerger.CountAfterMerging(priced.Count, i => (priced[i].TaxRate, priced[i].Total));
-        if (klarnaLines > KlarnaLineMerger.MaxLines)
+        if (klarnaLines > KlarnaLimits.MaxLines)
         {
             errors.Add(new(OrderValidationErrorCode.TooManyLines, "lines", null,
-                $"The order needs {klarnaLines} Klarna lines even after merging per VAT rate; Klarna allows at most {KlarnaLineMerger.MaxLines}."));
+                $"The order needs {klarnaLines} Klarna lines even after merging per VAT rate; Klarna allows at most {KlarnaLimits.MaxLines}."));
         }
     }
 }
