@@ -63,7 +63,8 @@ internal static class InvoicePlanner
             Total = total,
             VatTotal = priced.ToMoney(lines.Sum(l => l.VatAmount.MinorUnits)),
         };
-        return new InvoicePlanOutcome { Decision = decision, Plan = plan with { Capture = KlarnaCaptureBuilder.Build(order, plan, request) } };
+        var capture = KlarnaCaptureBuilder.Build(order, plan, request);
+        return new InvoicePlanOutcome { Decision = decision, Plan = plan with { Capture = capture, VatTotals = VatTotals.Of(plan, capture) } };
     }
 
     private static List<KlarnaInvoicingRuleViolation> CheckRequest(PricedOrder order, InvoiceLedger ledger, InvoiceTypeDecision decision, InvoicePlanRequest request)

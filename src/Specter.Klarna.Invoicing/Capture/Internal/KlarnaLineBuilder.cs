@@ -97,6 +97,7 @@ internal static class KlarnaLineBuilder
         // Prepayment and netting lines of large orders can exceed Klarna's per-line limit: split them into equal parts.
         int count = (int)((Math.Abs(amount) + KlarnaLimits.MaxAmount - 1) / KlarnaLimits.MaxAmount);
         long[] parts = MinorUnitMath.Allocate(amount, [.. Enumerable.Repeat(1L, count)]);
+        long[] vats = MinorUnitMath.Allocate(line.VatAmount.MinorUnits, [.. Enumerable.Repeat(1L, count)]); // the line's own VAT, kept where Klarna's ±1 allows
         for (int i = 0; i < parts.Length; i++)
         {
             long part = parts[i];
@@ -109,7 +110,7 @@ internal static class KlarnaLineBuilder
                 UnitPrice = part,
                 TaxRate = rate,
                 TotalAmount = part,
-                TotalTaxAmount = MinorUnitMath.MulDivRound(part, rate, 10_000 + rate),
+                TotalTaxAmount = Tax(part, rate, vats[i]),
             });
         }
     }
