@@ -107,6 +107,7 @@ internal sealed partial class KlarnaInvoicingService
         return new ReservationSummary
         {
             KlarnaOrderId = klarnaOrder.OrderId,
+            KlarnaReference = klarnaOrder.KlarnaReference,
             Status = klarnaOrder.Status,
             FraudStatus = klarnaOrder.FraudStatus,
             RemainingAuthorized = new Money(klarnaOrder.RemainingAuthorizedAmount, currency),

@@ -99,4 +99,19 @@ public sealed class ZeroValueAndReleaseTests
         result.Warnings.Should().BeEmpty();
         h.Klarna.GetOrder(order.KlarnaOrderId!).RemainingAuthorizedAmount.Should().Be(0);
     }
+
+    [Fact]
+    public async Task ReservationText_ShowsKlarnasCustomerReference_NextToTheOrderId()
+    {
+        await using var h = InvoicingHarness.Create();
+        var order = h.Reserve(Deliver(TwoChairs(), ("A", 2)));
+        string reference = (await h.Invoicing.GetKlarnaOrderAsync(order.Merchant, order.KlarnaOrderId!)).KlarnaReference!;
+
+        var proposal = await h.Invoicing.ProposeAsync(order);
+
+        reference.Should().NotBeNullOrEmpty();
+        proposal.Reservation!.KlarnaReference.Should().Be(reference);
+        proposal.GetReservationText(System.Globalization.CultureInfo.GetCultureInfo("en")).Should().Be($"Reservation {order.KlarnaOrderId} (Klarna reference {reference}) will be activated for SEK 200.00.");
+        proposal.GetReservationText(System.Globalization.CultureInfo.GetCultureInfo("sv")).Should().Be($"Reservation {order.KlarnaOrderId} (Klarnas referens {reference}) kommer att aktiveras med 200,00 kr.");
+    }
 }
