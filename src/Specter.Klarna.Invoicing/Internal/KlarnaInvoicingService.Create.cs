@@ -121,6 +121,7 @@ internal sealed partial class KlarnaInvoicingService
             PrepaymentPercent = percent,
             Description = description,
             ShippingPolicy = Options.ShippingPolicy,
+            Language = KlarnaLanguage(order),
             AuthorizedLimit = klarnaOrder is null || blocking is not null ? null : priced.ToMoney(klarnaOrder.RemainingAuthorizedAmount),
         });
 

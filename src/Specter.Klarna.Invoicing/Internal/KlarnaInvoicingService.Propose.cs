@@ -48,6 +48,7 @@ internal sealed partial class KlarnaInvoicingService
             Type = request.Type,
             PrepaymentPercent = request.PrepaymentPercent,
             ShippingPolicy = Options.ShippingPolicy,
+            Language = KlarnaLanguage(order),
         });
 
         if (outcome.Plan?.Capture is { } capture && klarnaOrder is not null && order.KlarnaOrderId is not null

@@ -37,4 +37,8 @@ internal sealed partial class KlarnaInvoicingService
     }
 
     private bool IsPrepaymentEnabled(string? merchant) => merchants.Resolve(merchant).Options.AllowPrepaymentCapture;
+
+    /// <summary>The language of the texts sent to Klarna: the merchant profile's (an order without a reservation sends nothing, so Swedish).</summary>
+    private System.Globalization.CultureInfo KlarnaLanguage(InvoicingOrder order) =>
+        order.KlarnaOrderId is null ? Resources.KlarnaTexts.Default : System.Globalization.CultureInfo.GetCultureInfo(merchants.Resolve(order.Merchant).Options.Language);
 }

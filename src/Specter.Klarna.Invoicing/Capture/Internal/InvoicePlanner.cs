@@ -38,12 +38,12 @@ internal static class InvoicePlanner
                 return new InvoicePlanOutcome { Decision = decision, Violations = [PlanningViolations.NothingToPrepay(order.OrderNumber)] };
             }
 
-            lines = PrepaymentLines.Prepay(priced, ledger, amount, request.PrepaymentPercent.Value);
+            lines = PrepaymentLines.Prepay(priced, ledger, amount, request.PrepaymentPercent.Value, request.Language);
         }
         else
         {
             lines = OrderLinePortions.Compute(priced, ledger, type, request.ShippingPolicy);
-            lines.AddRange(PrepaymentLines.Net(priced, ledger, lines.Sum(l => l.Amount.MinorUnits)));
+            lines.AddRange(PrepaymentLines.Net(priced, ledger, lines.Sum(l => l.Amount.MinorUnits), request.Language));
         }
 
         var total = priced.ToMoney(lines.Sum(l => l.Amount.MinorUnits));

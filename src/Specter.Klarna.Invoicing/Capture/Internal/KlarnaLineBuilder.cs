@@ -12,7 +12,7 @@ internal static class KlarnaLineBuilder
     /// A fractional quantity, or a quantity or unit price beyond Klarna's per-line limits (150 000 screws), is sent as
     /// quantity 1 with the real quantity and unit in the name ("Skruv (150 000 st)"), the amounts unchanged.
     /// </remarks>
-    public static void Build(InvoicePlanLine line, List<KlarnaCaptureLine> into)
+    public static void Build(InvoicePlanLine line, List<KlarnaCaptureLine> into, CultureInfo language)
     {
         _ = MinorUnitMath.TryToBasisPoints(line.VatRate, out int rate);
         long amount = line.Amount.MinorUnits;
@@ -47,7 +47,7 @@ internal static class KlarnaLineBuilder
             (quantity, unitPrice, totalDiscount) = discount >= 0 && gross <= KlarnaLimits.MaxAmount ? (1L, gross, discount) : (1L, amount, 0L);
         }
 
-        string suffix = !whole && q > 0 && q != 1 ? $" ({QuantityText(q)}{(line.Unit is null ? string.Empty : " " + line.Unit)})" : string.Empty;
+        string suffix = !whole && q > 0 && q != 1 ? $" ({Resources.KlarnaTexts.Quantity(q, language)}{(line.Unit is null ? string.Empty : " " + line.Unit)})" : string.Empty;
         into.Add(new KlarnaCaptureLine
         {
             Type = type,
@@ -62,10 +62,6 @@ internal static class KlarnaLineBuilder
             TotalTaxAmount = Tax(amount, rate, line.VatAmount.MinorUnits),
         });
     }
-
-    /// <summary>The quantity as the name shows it: Swedish style, decimal comma and thin groups ("150 000", "2,5").</summary>
-    private static string QuantityText(decimal q) =>
-        q.ToString("#,0.######", CultureInfo.InvariantCulture).Replace(',', ' ').Replace('.', ',');
 
     /// <summary>Returns the invoice's own VAT when it is within Klarna's ±1 of the formula, otherwise the formula rounded half away from zero.</summary>
     public static long Tax(long totalAmount, int rate, long preferred)

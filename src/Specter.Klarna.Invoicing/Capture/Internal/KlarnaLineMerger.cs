@@ -17,7 +17,7 @@ internal static class KlarnaLineMerger
     /// leave Klarna's ±1 of the formula. Only when that needs more than 1000 lines are groups packed by amount alone and
     /// their VAT recomputed by Klarna's formula (then a rate's VAT can differ from the ERP's by the rounding it absorbed).
     /// </summary>
-    public static IReadOnlyList<KlarnaCaptureLine> MergeIfNeeded(List<KlarnaCaptureLine> lines)
+    public static IReadOnlyList<KlarnaCaptureLine> MergeIfNeeded(List<KlarnaCaptureLine> lines, CultureInfo language)
     {
         if (lines.Count <= KlarnaLimits.MaxLines)
         {
@@ -52,7 +52,7 @@ internal static class KlarnaLineMerger
             merged.Add(new KlarnaCaptureLine
             {
                 Type = type,
-                Name = $"Artiklar, moms {(rate / 100m).ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ',')} % ({group.Count.ToString(CultureInfo.InvariantCulture)} rader)",
+                Name = Resources.KlarnaTexts.Format("Line_Merged", language, Resources.KlarnaTexts.Percent(rate / 100m, language), group.Count),
                 Quantity = 1,
                 UnitPrice = showDiscount ? total + discount : total,
                 TaxRate = rate,

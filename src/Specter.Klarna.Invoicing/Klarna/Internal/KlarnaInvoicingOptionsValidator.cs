@@ -47,6 +47,11 @@ internal sealed class KlarnaInvoicingOptionsValidator : IValidateOptions<KlarnaI
             return;
         }
 
+        if (!Resources.KlarnaTexts.Languages.Contains(merchant.Language, StringComparer.Ordinal))
+        {
+            builder.AddError($"{at}.Language '{merchant.Language}' is not a language the texts sent to Klarna are written in; allowed: {string.Join(", ", Resources.KlarnaTexts.Languages)}.");
+        }
+
         if (!Enum.IsDefined(merchant.Region))
         {
             builder.AddError($"{at}.Region {(int)merchant.Region} is not a Klarna region.");
