@@ -99,8 +99,8 @@ internal sealed partial class KlarnaInvoicingService
             throw new KlarnaInvoicingRuleException(RuleViolations.PrepaymentNotSettled(failedPrepayment.InvoiceNumber, order.OrderNumber));
         }
 
-        var ledgerOfPriors = InvoiceLedger.From(priors);
-        if (!Invoicing.Internal.InvoiceTypeSelector.Decide(priced, ledgerOfPriors).HasSomethingToInvoice)
+        var earlierInvoices = EarlierInvoices.From(priors);
+        if (!InvoiceTypeSelector.Decide(priced, earlierInvoices).HasSomethingToInvoice)
         {
             throw new KlarnaInvoicingRuleException(NothingToInvoice);
         }
@@ -114,7 +114,7 @@ internal sealed partial class KlarnaInvoicingService
                 .FirstOrDefault(w => w.IsBlocking);
         }
 
-        var outcome = InvoicePlanner.Plan(priced, ledgerOfPriors, new InvoicePlanRequest
+        var outcome = InvoicePlanner.Plan(priced, earlierInvoices, new InvoicePlanRequest
         {
             InvoiceNumber = invoiceNumber,
             Type = type,
@@ -125,20 +125,21 @@ internal sealed partial class KlarnaInvoicingService
             AuthorizedLimit = klarnaOrder is null || blocking is not null ? null : priced.ToMoney(klarnaOrder.RemainingAuthorizedAmount),
         });
 
-        // An invoice that captures nothing sends nothing, so the reservation's state (fully captured, closed, expired) cannot stop it.
-        if (blocking is not null && !(outcome.IsAllowed && outcome.Plan!.Capture is null))
-        {
-            throw new KlarnaInvoicingRuleException(RuleViolations.FromWarning(blocking));
-        }
-
+        // A request the planner refuses (nothing left to prepay, a type not allowed) is refused for that reason first.
         if (!outcome.IsAllowed)
         {
             throw new KlarnaInvoicingRuleException(outcome.Violations.Count > 0 ? outcome.Violations[0] : NothingToInvoice);
         }
 
+        // An invoice that captures nothing sends nothing, so the reservation's state (fully captured, closed, expired) cannot stop it.
+        if (blocking is not null && outcome.Plan!.Capture is not null)
+        {
+            throw new KlarnaInvoicingRuleException(RuleViolations.FromWarning(blocking));
+        }
+
         var plan = outcome.Plan! with
         {
-            CompletesOrder = !Invoicing.Internal.InvoiceTypeSelector.Decide(priced, InvoiceLedger.From([.. priors, outcome.Plan!])).HasSomethingToInvoice,
+            CompletesOrder = !InvoiceTypeSelector.Decide(priced, EarlierInvoices.From([.. priors, outcome.Plan!])).HasSomethingToInvoice,
         };
         InvoicingLog.InvoiceTypeChosen(logger, order.OrderNumber, invoiceNumber, plan.Type, outcome.Decision.Reason, plan.Total.MinorUnits, plan.Total.Currency.Code);
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Specter.Klarna.Invoicing.Capture.Internal;
-using Specter.Klarna.Invoicing.Invoicing.Internal;
 using Specter.Klarna.Invoicing.Orders.Internal;
 
 namespace Specter.Klarna.Invoicing.Internal;
@@ -16,8 +15,8 @@ internal sealed partial class KlarnaInvoicingService
 
         var priorInvoices = await PriorInvoicesAsync(order.OrderNumber, request.InvoiceNumber, cancellationToken).ConfigureAwait(false);
         var priors = priorInvoices.Select(i => i.Plan).ToList();
-        var ledgerOfPriors = InvoiceLedger.From(priors);
-        var decision = InvoiceTypeSelector.Decide(priced, ledgerOfPriors);
+        var earlierInvoices = EarlierInvoices.From(priors);
+        var decision = InvoiceTypeSelector.Decide(priced, earlierInvoices);
         var type = request.Type ?? decision.Proposed;
 
         var warnings = new List<ProposalWarning>();
@@ -42,7 +41,7 @@ internal sealed partial class KlarnaInvoicingService
         }
 
         bool isPreview = string.IsNullOrWhiteSpace(request.InvoiceNumber);
-        var outcome = InvoicePlanner.Plan(priced, ledgerOfPriors, new InvoicePlanRequest
+        var outcome = InvoicePlanner.Plan(priced, earlierInvoices, new InvoicePlanRequest
         {
             InvoiceNumber = isPreview ? InvoiceProposal.PreviewInvoiceNumber : request.InvoiceNumber!,
             Type = request.Type,
@@ -70,7 +69,7 @@ internal sealed partial class KlarnaInvoicingService
         }
 
         if (outcome.Plan is { } closing && klarnaOrder is not null && Options.ReleaseRemainingAuthorizationAfterLastInvoice
-            && !InvoiceTypeSelector.Decide(priced, InvoiceLedger.From([.. priors, closing])).HasSomethingToInvoice
+            && !InvoiceTypeSelector.Decide(priced, EarlierInvoices.From([.. priors, closing])).HasSomethingToInvoice
             && priorInvoices.All(i => i.State is ActivationState.Activated or ActivationState.NotKlarna))
         {
             long closingCapture = closing.Capture?.CapturedAmount.MinorUnits ?? 0;

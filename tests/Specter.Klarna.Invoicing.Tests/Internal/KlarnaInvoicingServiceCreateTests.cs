@@ -1,4 +1,5 @@
 using System.Globalization;
+using Specter.Klarna.Invoicing.Amounts.Internal;
 using Specter.Klarna.Invoicing.Tests.TestDoubles;
 
 namespace Specter.Klarna.Invoicing.Tests.Internal;

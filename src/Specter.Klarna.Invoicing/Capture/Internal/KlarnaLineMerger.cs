@@ -1,4 +1,5 @@
 using System.Globalization;
+using Specter.Klarna.Invoicing.Orders.Internal;
 
 namespace Specter.Klarna.Invoicing.Capture.Internal;
 
@@ -10,6 +11,14 @@ internal static class KlarnaLineMerger
     /// <param name="rateAndTotal">The VAT rate (basis points) and total of line <c>i</c>; read only when merging is needed.</param>
     public static int CountAfterMerging(int count, Func<int, (int TaxRate, long Total)> rateAndTotal) =>
         count <= KlarnaLimits.MaxLines ? count : Pack(count, rateAndTotal).Count;
+
+    /// <summary>The order's error when even merging per VAT rate leaves more lines than Klarna allows; cheap (a count) unless the order has more than 1000 lines.</summary>
+    public static OrderValidationError? CheckLineCount(IReadOnlyList<PricedLine> priced)
+    {
+        int klarnaLines = CountAfterMerging(priced.Count, i => (priced[i].TaxRate, priced[i].Total));
+        return klarnaLines <= KlarnaLimits.MaxLines ? null : new(OrderValidationErrorCode.TooManyLines, "lines", null,
+            $"The order needs {klarnaLines} Klarna lines even after merging per VAT rate; Klarna allows at most {KlarnaLimits.MaxLines}.");
+    }
 
     /// <summary>
     /// Merges per VAT rate when there are more lines than Klarna allows. Each merged line carries the exact sum of its

@@ -1,4 +1,4 @@
-using Specter.Klarna.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Amounts.Internal;
 using Specter.Klarna.Invoicing.Orders.Internal;
 
 namespace Specter.Klarna.Invoicing.Capture.Internal;
@@ -12,7 +12,7 @@ namespace Specter.Klarna.Invoicing.Capture.Internal;
 internal static class ReductionShares
 {
     /// <summary>Returns, per order-line index of each discount or gift card, its cumulative amount (negative) through goods value <paramref name="goodsThrough"/>.</summary>
-    public static Dictionary<int, long> Through(PricedOrder order, InvoiceLedger ledger, long goodsThrough)
+    public static Dictionary<int, long> Through(PricedOrder order, EarlierInvoices ledger, long goodsThrough)
     {
         var lines = order.Lines.Where(l => l.IsSpreadOverGoods && l.Total < 0).ToList();
         var result = order.Lines.Where(l => l.IsSpreadOverGoods && l.Total >= 0).ToDictionary(l => l.Index, _ => 0L);

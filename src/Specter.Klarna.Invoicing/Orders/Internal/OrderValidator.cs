@@ -1,9 +1,11 @@
 using System.Globalization;
-using Specter.Klarna.Invoicing.Capture.Internal;
 
+// Longer than ~150 lines on purpose: one pass that collects every error of an order, so a host sees all of its mistakes at
+// once; the per-line rules live in LineRules and Klarna's line count is checked where the capture is planned.
 namespace Specter.Klarna.Invoicing.Orders.Internal;
 
 /// <summary>Checks an <see cref="InvoicingOrder"/> against every rule the planner and Klarna rely on, collecting all errors.</summary>
+/// <remarks>Klarna's 1000-line limit after merging per VAT rate is checked where the capture is planned (<c>KlarnaLineMerger.CheckLineCount</c>), so the order layer needs nothing of the capture layer.</remarks>
 internal static class OrderValidator
 {
     private const decimal MaxQuantity = 1_000_000_000m;
@@ -69,7 +71,7 @@ internal static class OrderValidator
             {
                 // Far beyond any Klarna line; checked first so the exact arithmetic below cannot overflow.
                 errors.Add(new(OrderValidationErrorCode.AmountOutOfRange, Math.Abs(line.Quantity) > MaxQuantity ? "quantity" : "unitPrice", id,
-                    $"Line {id}: quantity {Invariant(line.Quantity)} × unit price {Invariant(line.UnitPrice)} is far beyond Klarna's limit of {KlarnaLimits.MaxAmount} minor units per line; quantity may be at most {Invariant(MaxQuantity)} and unit price at most {Invariant(MaxUnitPrice)}."));
+                    $"Line {id}: quantity {Invariant(line.Quantity)} × unit price {Invariant(line.UnitPrice)} is far beyond the limit of what one line can carry; quantity may be at most {Invariant(MaxQuantity)} and unit price at most {Invariant(MaxUnitPrice)}."));
             }
 
             if (errors.Count == before && knownCurrency)
@@ -148,13 +150,6 @@ internal static class OrderValidator
         {
             errors.Add(new(OrderValidationErrorCode.DiscountsExceedGoods, "lines", null,
                 $"The order's discounts and gift cards ({reductions} minor units) exceed its goods and services ({goods} minor units); they are spread over the goods invoiced and may not exceed them."));
-        }
-
-        int klarnaLines = KlarnaLineMerger.CountAfterMerging(priced.Count, i => (priced[i].TaxRate, priced[i].Total));
-        if (klarnaLines > KlarnaLimits.MaxLines)
-        {
-            errors.Add(new(OrderValidationErrorCode.TooManyLines, "lines", null,
-                $"The order needs {klarnaLines} Klarna lines even after merging per VAT rate; Klarna allows at most {KlarnaLimits.MaxLines}."));
         }
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Specter.Klarna.Invoicing.DependencyInjection.Internal;
 
 /// <summary>Validates the invoicing part of <see cref="KlarnaInvoicingOptions"/> at start-up.</summary>
-internal sealed class KlarnaInvoicingOptionsInvoicingValidator : IValidateOptions<KlarnaInvoicingOptions>
+internal sealed class InvoicingOptionsValidator : IValidateOptions<KlarnaInvoicingOptions>
 {
     private static readonly TimeSpan KlarnaKeyWindow = TimeSpan.FromHours(24);
 
@@ -28,6 +28,15 @@ internal sealed class KlarnaInvoicingOptionsInvoicingValidator : IValidateOption
         if (options.RecoveryGracePeriod < TimeSpan.Zero)
         {
             builder.AddError("must not be negative.", nameof(options.RecoveryGracePeriod));
+        }
+
+        foreach (var (profile, merchant) in options.Merchants)
+        {
+            // An invoicing matter (the customer reads these texts on Klarna's invoice), so checked here, not by the client.
+            if (merchant is not null && !Resources.KlarnaTexts.Languages.Contains(merchant.Language, StringComparer.Ordinal))
+            {
+                builder.AddError($"Merchants[{profile}].Language '{merchant.Language}' is not a language the texts sent to Klarna are written in; allowed: {string.Join(", ", Resources.KlarnaTexts.Languages)}.");
+            }
         }
 
         return builder.Build();
