@@ -114,4 +114,22 @@ public sealed class ZeroValueAndReleaseTests
         proposal.GetReservationText(System.Globalization.CultureInfo.GetCultureInfo("en")).Should().Be($"Reservation {order.KlarnaOrderId} (Klarna reference {reference}) will be activated for SEK 200.00.");
         proposal.GetReservationText(System.Globalization.CultureInfo.GetCultureInfo("sv")).Should().Be($"Reservation {order.KlarnaOrderId} (Klarnas referens {reference}) kommer att aktiveras med 200,00 kr.");
     }
+
+    [Fact]
+    public async Task LastInvoiceSettledByRecovery_FollowsTheSameRule_TheBackOrdersReservationStays()
+    {
+        await using var h = InvoicingHarness.Create();
+        var first = h.Reserve(Deliver(TwoChairs("Z-400"), ("A", 2)), authorizedAmount: 25_000);
+        h.Klarna.InjectFault(Specter.Klarna.Invoicing.Testing.SimulatedFault.LoseResponseAfterApplying().OnOperation(Specter.Klarna.Invoicing.Testing.SimulatedOperation.CreateCapture).Always());
+
+        var lost = await h.Invoicing.CreateInvoiceAsync(first, new CreateInvoiceRequest { InvoiceNumber = "R-1" });
+        h.Klarna.ClearFaults();
+        var report = await h.RecoverLaterAsync();
+
+        lost.Status.State.Should().Be(ActivationState.Unknown);
+        lost.Plan.CompletesOrder.Should().BeTrue();
+        report.Settled.Should().ContainSingle(s => s.InvoiceNumber == "R-1" && s.State == ActivationState.Activated);
+        h.Klarna.GetOrder(first.KlarnaOrderId!).RemainingAuthorizedAmount.Should().Be(5_000, "the rest may belong to a back-order: recovery does not release it either");
+        h.Klarna.ReceivedRequests.Should().NotContain(r => r.Operation == Specter.Klarna.Invoicing.Testing.SimulatedOperation.ReleaseRemainingAuthorization);
+    }
 }
