@@ -37,7 +37,7 @@ public sealed partial class KlarnaSimulator
     /// <para>Nothing is paid twice: a second call with the same date makes no payout unless something new was captured,
     /// refunded or corrected.</para>
     /// </remarks>
-    /// <param name="payoutDate">The payout date (<c>payout_date</c>); captures and refunds at or before it are paid.</param>
+    /// <param name="payoutDate">The payout date (<c>payout_date</c>, kept to the second as Klarna shows it); captures and refunds at or before it are paid.</param>
     /// <param name="merchant">Only this merchant's payouts, or <see langword="null"/> for every merchant.</param>
     /// <returns>The new payouts (empty when there was nothing to pay), by merchant then currency.</returns>
     /// <exception cref="InvalidOperationException">The merchant is unknown.</exception>

@@ -136,7 +136,7 @@ public sealed class SettlementsSimulatorTests
         var eur = h.Simulator.SeedOrder(new SimulatedOrder { Currency = "EUR", Country = "DE", Locale = "de-DE", OrderLines = [new SimulatedOrderLine { Name = "W", Quantity = 1, UnitPrice = 9_000, TaxRate = 1900 }], Merchant = SimulatorHarness.Merchant });
         (await h.CaptureAsync(sek, 1_000, reference: "S-1")).EnsureSuccessStatusCode();
         (await h.CaptureAsync(eur, 9_000, reference: "E-1")).EnsureSuccessStatusCode();
-        h.Simulator.ClosePayoutPeriod(new DateTimeOffset(2026, 1, 5, 6, 0, 0, TimeSpan.Zero)); // SP000001 SEK, SP000002 EUR
+        h.Simulator.ClosePayoutPeriod(new DateTimeOffset(2026, 1, 5, 6, 0, 0, TimeSpan.Zero)); // by currency: SP000001 EUR, SP000002 SEK
         (await h.CaptureAsync(sek, 2_000, reference: "S-2")).EnsureSuccessStatusCode();
         h.Simulator.ClosePayoutPeriod(new DateTimeOffset(2026, 1, 12, 6, 0, 0, TimeSpan.Zero)); // SP000003 SEK
 
@@ -145,7 +145,7 @@ public sealed class SettlementsSimulatorTests
 
         (await Refs(string.Empty)).Should().Equal("SP000001", "SP000002", "SP000003");
         (await Refs("start_date=2026-01-06T00:00:00Z&end_date=2026-01-31T23:59:59Z")).Should().Equal("SP000003");
-        (await Refs("start_date=2026-01-05&end_date=2026-01-05T23:59:59Z&currency_code=EUR")).Should().Equal("SP000002");
+        (await Refs("start_date=2026-01-05&end_date=2026-01-05T23:59:59Z&currency_code=EUR")).Should().Equal("SP000001");
         var summary = (await (await h.Client.GetAsync("settlements/v1/payouts/summary?start_date=2026-01-01T00:00:00Z&end_date=2026-01-31T23:59:59Z")).JsonAsync()).EnumerateArray()
             .Select(s => (s.GetProperty("summary_settlement_currency").GetString(), s.GetProperty("summary_total_sale_amount").GetInt64(), s.GetProperty("summary_total_settlement_amount").GetInt64()));
         summary.Should().Equal(("EUR", 9_000L, 9_000L), ("SEK", 3_000L, 3_000L));

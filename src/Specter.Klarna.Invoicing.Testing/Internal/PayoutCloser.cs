@@ -68,7 +68,8 @@ internal static class PayoutCloser
                 PaymentReference = reference,
                 Merchant = owner,
                 Currency = currency,
-                PayoutDate = payoutDate,
+                // Klarna's API shows payout dates to the second; a payout's date is what a date-range query compares.
+                PayoutDate = new DateTimeOffset(payoutDate.UtcTicks - (payoutDate.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero),
                 SettlementType = options.MerchantSettlementType,
                 Transactions = transactions,
             });
