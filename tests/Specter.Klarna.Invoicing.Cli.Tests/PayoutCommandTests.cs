@@ -43,7 +43,7 @@ public sealed class PayoutCommandTests : IAsyncLifetime
 
         JsonDocument.Parse(second.Out).RootElement.GetProperty("newMarkings").GetInt32().Should().Be(0, "importing the same payout again marks nothing twice");
         human.ExitCode.Should().Be(0, human.Err);
-        human.Out.Should().Contain(payout.PaymentReference).And.Contain("SEK 2,406.56").And.Contain("1 (0)").And.Contain("balanced")
+        human.Out.Should().Contain(payout.PaymentReference).And.Contain("2,406.56 SEK").And.Contain("1 (0)").And.Contain("balanced")
             .And.Contain("1 payouts read, 0 new payment markings recorded in the ledger.");
     }
 
@@ -56,7 +56,7 @@ public sealed class PayoutCommandTests : IAsyncLifetime
         var run = await Run("reconcile", "--payment-reference", payout.PaymentReference, "--ledger", ledger);
 
         run.ExitCode.Should().Be(0, run.Err);
-        run.Out.Should().Contain("8002").And.Contain("betald av Klarna").And.Contain("2 500,00 SEK").And.Contain("FEE/PURCHASE_FEE_PERCENTAGE")
+        Plain(run.Out).Should().Contain("8002").And.Contain("betald av Klarna").And.Contain("2 500,00 SEK").And.Contain("FEE/PURCHASE_FEE_PERCENTAGE")
             .And.Contain("-74,75 SEK").And.Contain("-18,69 SEK")
             .And.Contain("Kontroll: märkningar + rader = 2 406,56 SEK, till banken 2 406,56 SEK, differens 0,00 SEK: stämmer.");
     }
@@ -74,7 +74,7 @@ public sealed class PayoutCommandTests : IAsyncLifetime
         var json = await Run("reconcile", "--payment-reference", payout.PaymentReference, "--ledger", ledger, "--json");
 
         human.ExitCode.Should().Be(6, human.Err);
-        human.Out.Should().Contain("NOT BALANCED").And.Contain("difference SEK 1,250.00").And.Contain("SALE SEK 1,250.00 PORTAL-1").And.Contain("UnknownCapture");
+        human.Out.Should().Contain("NOT BALANCED").And.Contain("difference 1,250.00 SEK").And.Contain("SALE 1,250.00 SEK PORTAL-1").And.Contain("UnknownCapture");
         json.ExitCode.Should().Be(6);
         using var doc = JsonDocument.Parse(json.Out);
         doc.RootElement.GetProperty("balanced").GetBoolean().Should().BeFalse();
@@ -117,6 +117,9 @@ public sealed class PayoutCommandTests : IAsyncLifetime
         run.Err.Should().Contain("Settling 1 unsettled activations …").And.EndWith("[████████████████████] 1/1 settled" + Environment.NewLine);
         _sim.Klarna.AssertCapturedExactlyOnce(id, "8004");
     }
+
+    // Swedish numbers group with a no-break space and sign with a minus sign (U+2212).
+    private static string Plain(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ').Replace('\u2212', '-');
 
     private string Ledger(string name) => Path.Combine(_sim.Folder, name);
 
