@@ -118,6 +118,25 @@ public sealed class PayoutCommandTests : IAsyncLifetime
         _sim.Klarna.AssertCapturedExactlyOnce(id, "8004");
     }
 
+    [Fact]
+    public async Task Recover_OnAPseudoTerminal_ShowsALiveDoneOverTotalBar()
+    {
+        string ledger = Ledger("recover-pty.db");
+        var (path, id) = _sim.ReservedOrder("805");
+        _sim.Klarna.InjectFault(SimulatedFault.LoseResponseAfterApplying().OnOperation(SimulatedOperation.CreateCapture).Always());
+        (await Run("invoice", "--order", path, "--invoice-number", "8005", "--ledger", ledger)).ExitCode.Should().Be(4);
+        _sim.Klarna.ClearFaults();
+        var environment = new Dictionary<string, string?> { ["KLARNA_USERNAME"] = SimulatorFixture.Username, ["KLARNA_PASSWORD"] = SimulatorFixture.Password };
+        await using var terminal = PseudoTerminal.Start(environment, "recover", "--ledger", ledger, "--base-url", _sim.BaseUrl.ToString(), "--lang", "en");
+
+        int exitCode = await terminal.WaitForExitAsync(TimeSpan.FromMinutes(2));
+
+        exitCode.Should().Be(0, terminal.Screen);
+        terminal.Screen.Should().Contain("━", "Spectre.Console's progress bar").And.Contain("1/1").And.Contain("Settling 1 unsettled activations");
+        terminal.Screen.Should().NotContain("░", "the plain-line bar is for redirected output only");
+        _sim.Klarna.AssertCapturedExactlyOnce(id, "8005");
+    }
+
     // Swedish numbers group with a no-break space and sign with a minus sign (U+2212).
     private static string Plain(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ').Replace('\u2212', '-');
 
