@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Specter.Klarna.Invoicing.Settlements.Internal;
 using Specter.Klarna.Invoicing.Tests.TestDoubles;
 
 namespace Specter.Klarna.Invoicing.Tests.Settlements;
@@ -103,5 +105,31 @@ public sealed class PayoutLoopTests
 
         beforeUnpaidAfter.Should().BeEmpty("UnpaidAfter is 10 days");
         afterUnpaidAfter.Should().ContainSingle().Which.InvoiceNumber.Should().Be("D-2", "D-1 was paid by the payout");
+    }
+
+    [Fact]
+    public async Task TheSettlementsClient_ReadsTheSimulatorsPayoutsByDateAndCurrency_AndItsSummary()
+    {
+        await using var host = await PayoutLoopHost.CreateAsync();
+        var order = host.Reserve(SampleOrders.Simple());
+        await host.Invoicing.CreateInvoiceAsync(SampleOrders.Deliver(order, "1", 1), new CreateInvoiceRequest { InvoiceNumber = "D-1" });
+        var first = host.Klarna.ClosePayoutPeriod(host.Clock.GetUtcNow().AddMinutes(1)).Single();
+        await host.Invoicing.CreateInvoiceAsync(SampleOrders.DeliverAll(order), new CreateInvoiceRequest { InvoiceNumber = "D-2" });
+        var second = host.Klarna.ClosePayoutPeriod(first.PayoutDate.AddDays(7)).Single();
+        var client = host.Services.GetRequiredService<IKlarnaSettlementsClient>();
+
+        var all = await client.ListPayoutsAsync(null, first.PayoutDate.AddDays(-1), second.PayoutDate, null, CancellationToken.None);
+        var secondOnly = await client.ListPayoutsAsync(null, first.PayoutDate.AddSeconds(1), second.PayoutDate, Currency.SEK, CancellationToken.None);
+        var noEuro = await client.ListPayoutsAsync(null, first.PayoutDate.AddDays(-1), second.PayoutDate, Currency.EUR, CancellationToken.None);
+        var summary = await client.GetPayoutSummaryAsync(null, first.PayoutDate.AddDays(-1), second.PayoutDate, null, CancellationToken.None);
+
+        all.Select(p => p.PaymentReference).Should().Equal(first.PaymentReference, second.PaymentReference);
+        secondOnly.Select(p => p.PaymentReference).Should().Equal(second.PaymentReference);
+        noEuro.Should().BeEmpty();
+        // D-1 123 450 − 3 691 − 923 − 300 − 75 = 118 461; D-2 430 350 − 12 867 − 3 217 − 300 − 75 = 413 891.
+        (first.SettlementAmount, second.SettlementAmount).Should().Be((118_461L, 413_891L));
+        var sek = summary.Should().ContainSingle().Subject;
+        (sek.Totals.Sale.MinorUnits, sek.Totals.Fee.MinorUnits, sek.Totals.Tax.MinorUnits, sek.Totals.Settlement.MinorUnits)
+            .Should().Be((553_800L, 17_158L, 4_290L, 532_352L));
     }
 }
