@@ -33,7 +33,7 @@ public sealed class KlarnaSimulatorOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public int? RequestsPerSecondPerMerchant { get; set; }
 
-    /// <summary>Gets or sets a value indicating whether request bodies with fields Klarna does not define are rejected with 400 <c>BAD_VALUE</c>.</summary>
+    /// <summary>Gets or sets a value indicating whether request bodies with fields Klarna does not define, and Settlements queries with parameters it does not define, are rejected with 400 <c>BAD_VALUE</c>.</summary>
     /// <remarks>Stricter than Klarna is known to be (whether Klarna ignores unknown fields is unconfirmed), so that a
     /// misspelled field name in a client (<c>capturedAmount</c>, <c>orderLines</c>) fails in tests instead of being dropped.</remarks>
     /// <value>The default value is <see langword="true"/>.</value>
