@@ -5,7 +5,7 @@ namespace Specter.Klarna.Invoicing.Testing;
 /// <content>The Settlements side: payouts made from the simulator's own captures and refunds.</content>
 public sealed partial class KlarnaSimulator
 {
-    private static readonly HashSet<string> SettlementTypes = ["NET", "GROSS", "GROSS_FEE"];
+    private static readonly HashSet<string> SettlementTypes = ["NET", "GROSS"];
 
     /// <summary>Gets every payout closed so far, oldest first.</summary>
     public IReadOnlyList<SimulatedPayout> Payouts
@@ -101,7 +101,7 @@ public sealed partial class KlarnaSimulator
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.PayoutFeeVatRate, 10_000, nameof(options));
         if (options.MerchantSettlementType is null || !SettlementTypes.Contains(options.MerchantSettlementType))
         {
-            throw new ArgumentException("MerchantSettlementType must be NET, GROSS or GROSS_FEE.", nameof(options));
+            throw new ArgumentException("MerchantSettlementType must be NET or GROSS.", nameof(options));
         }
     }
 }

@@ -51,7 +51,7 @@ public sealed class KlarnaSimulatorOptions
     /// <value>The default value is 2500.</value>
     public int PayoutFeeVatRate { get; set; } = 2500;
 
-    /// <summary>Gets or sets the merchants' settlement type: <c>NET</c> (fees and their VAT deducted in the payout), or <c>GROSS</c> / <c>GROSS_FEE</c> (fee lines listed, invoiced separately, not deducted).</summary>
+    /// <summary>Gets or sets the merchants' settlement type: <c>NET</c> (fees and their VAT deducted in the payout), or <c>GROSS</c> (fee lines listed, invoiced separately, not deducted). Klarna's <c>GROSS_FEE</c> (the separate fee invoice) is not simulated.</summary>
     /// <value>The default value is <c>NET</c>.</value>
     public string MerchantSettlementType { get; set; } = "NET";
 }

@@ -5,7 +5,7 @@ namespace Specter.Klarna.Invoicing.Testing;
 /// <param name="Merchant">The merchant's username.</param>
 /// <param name="Currency">The ISO 4217 currency code.</param>
 /// <param name="PayoutDate">The payout date.</param>
-/// <param name="SettlementType"><c>NET</c>, <c>GROSS</c> or <c>GROSS_FEE</c>.</param>
+/// <param name="SettlementType"><c>NET</c> or <c>GROSS</c>.</param>
 /// <param name="SettlementAmount">What reaches the bank (<c>settlement_amount</c>).</param>
 /// <param name="SaleAmount">The sum of the sales.</param>
 /// <param name="ReturnAmount">The sum of the returns.</param>

@@ -97,6 +97,20 @@ public sealed class SettlementsSimulatorTests
         (payout.SettlementType, payout.FeeAmount, payout.SettlementAmount).Should().Be(("GROSS", 1_648L, 35_050L - 2_000L));
     }
 
+    [Theory]
+    [InlineData(-1, 0, 2500, "NET")]
+    [InlineData(10_001, 0, 2500, "NET")]
+    [InlineData(0, -1, 2500, "NET")]
+    [InlineData(0, 0, 10_001, "NET")]
+    [InlineData(0, 0, 2500, "GROSS_FEE")]
+    [InlineData(0, 0, 2500, "net")]
+    public void PayoutOptionsOutOfRange_AreRefusedAtConstruction(int rate, long fixedFee, int vatRate, string settlementType)
+    {
+        var create = () => new KlarnaSimulator(new KlarnaSimulatorOptions { PayoutFeeRate = rate, PayoutFixedFee = fixedFee, PayoutFeeVatRate = vatRate, MerchantSettlementType = settlementType });
+
+        create.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("options");
+    }
+
     [Fact]
     public async Task Paging_FollowsSizeAndOffset_WithNextAndPrevLinksPerTheSpec()
     {

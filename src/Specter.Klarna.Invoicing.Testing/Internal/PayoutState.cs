@@ -11,7 +11,7 @@ internal sealed class PayoutState
 
     public required DateTimeOffset PayoutDate { get; init; }
 
-    /// <summary><c>NET</c> (fees deducted in the payout), <c>GROSS</c> or <c>GROSS_FEE</c> (fees invoiced separately).</summary>
+    /// <summary><c>NET</c> (fees deducted in the payout), or <c>GROSS</c> (fees invoiced separately).</summary>
     public required string SettlementType { get; init; }
 
     public required IReadOnlyList<SettlementTransactionState> Transactions { get; init; }
@@ -30,7 +30,7 @@ internal sealed class PayoutState
     /// <summary>What reaches the bank: sales − returns (− fees − their VAT when NET) ± corrections.</summary>
     public long SettlementAmount => Transactions.Sum(t => t.Effect(FeesSettledSeparately));
 
-    public bool FeesSettledSeparately => SettlementType != "NET";
+    public bool FeesSettledSeparately => SettlementType == "GROSS";
 
     private long Sum(string type) => Transactions.Where(t => t.Type == type).Sum(t => t.Amount);
 }
