@@ -48,6 +48,19 @@ public sealed class PayoutCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Payouts_AnEmptyPeriod_SaysSo_AndExitsZero()
+    {
+        var run = await Run("payouts", "--from", "2020-01-01", "--to", "2020-01-31", "--ledger", Ledger("empty.db"), "--lang", "en");
+        var json = await Run("payouts", "--from", "2020-01-01", "--to", "2020-01-31T23:59:59Z", "--ledger", Ledger("empty.db"), "--json");
+
+        run.ExitCode.Should().Be(0, run.Err);
+        run.Out.Should().Be("No Klarna payouts in the period." + Environment.NewLine);
+        using var doc = JsonDocument.Parse(json.Out);
+        doc.RootElement.GetProperty("payouts").GetArrayLength().Should().Be(0);
+        doc.RootElement.GetProperty("to").GetDateTimeOffset().Should().Be(new DateTimeOffset(2020, 1, 31, 23, 59, 59, TimeSpan.Zero));
+    }
+
+    [Fact]
     public async Task Reconcile_PrintsTheMarkingsAndTheBalanceCheck()
     {
         string ledger = Ledger("reconcile.db");
