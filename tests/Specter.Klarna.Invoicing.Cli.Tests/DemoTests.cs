@@ -18,6 +18,9 @@ public sealed class DemoTests
             .And.Contain("Aktiveringens utfall är ännu okänt")
             .And.Contain("Avstämning: 1 undersökta, 1 avgjorda, 0 fortfarande oavgjorda.")
             .And.Contain("InvoiceLocked")
+            .And.Contain("Klarna betalar ut: fakturorna märks betalda")
+            .And.Contain("5001: Betald av Klarna")
+            .And.Contain("differens 0,00 SEK: stämmer.")
             .And.Contain("Demon är klar");
     }
 
@@ -41,6 +44,7 @@ public sealed class DemoTests
             .And.Contain("Prepayment invoice 5004")
             .And.Contain("CAPTURE_NOT_ALLOWED")
             .And.Contain("Recovery: 1 examined, 1 settled, 0 still unsettled.")
+            .And.Contain("5001: Paid by Klarna")
             .And.Contain("Demo finished");
     }
 }
