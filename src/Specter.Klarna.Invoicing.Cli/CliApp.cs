@@ -11,7 +11,7 @@ namespace Specter.Klarna.Invoicing.Cli;
 internal static class CliApp
 {
     /// <summary>Commands that write nothing at Klarna: a 409/5xx there means "Klarna unreachable, nothing written".</summary>
-    private static readonly HashSet<string> ReadOnlyCommands = new(StringComparer.Ordinal) { "propose", "status", "order" };
+    private static readonly HashSet<string> ReadOnlyCommands = new(StringComparer.Ordinal) { "propose", "status", "order", "payouts", "reconcile" };
 
     /// <summary>Runs with redirected streams and no stdin (in-process callers and tests).</summary>
     public static Task<int> RunAsync(
@@ -74,6 +74,8 @@ internal static class CliApp
                 "credit" => await CorrectionCommands.CreditAsync(command, settings, context).ConfigureAwait(false),
                 "update-authorization" => await CorrectionCommands.UpdateAuthorizationAsync(command, settings, context).ConfigureAwait(false),
                 "invoice-all" => await InvoiceAllCommand.RunAsync(command, settings, context).ConfigureAwait(false),
+                "payouts" => await PayoutCommands.PayoutsAsync(command, settings, context).ConfigureAwait(false),
+                "reconcile" => await PayoutCommands.ReconcileAsync(command, settings, context).ConfigureAwait(false),
                 "simulator" => await SimulatorCommand.RunAsync(command, settings, context).ConfigureAwait(false),
                 _ => await ReservationCommands.RunAsync(command, settings, context).ConfigureAwait(false),
             };

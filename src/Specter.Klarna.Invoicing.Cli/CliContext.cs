@@ -42,7 +42,8 @@ internal sealed class CliContext(
 
     /// <param name="settings">The settings.</param>
     /// <param name="readsLedgerOnly">The command only reads the ledger (status): Klarna is never called, so no credentials are needed.</param>
-    public async Task<InvoicingSession> OpenSessionAsync(CliSettings settings, bool readsLedgerOnly = false)
+    /// <param name="paymentMarking">The command imports payouts: payment marking is wired beside the ledger.</param>
+    public async Task<InvoicingSession> OpenSessionAsync(CliSettings settings, bool readsLedgerOnly = false, bool paymentMarking = false)
     {
         if (readsLedgerOnly && string.IsNullOrEmpty(settings.Password))
         {
@@ -56,7 +57,7 @@ internal sealed class CliContext(
         }
 
         settings.RequireCredentials();
-        var session = await InvoicingSession.OpenAsync(settings, LedgerFactory, CancellationToken).ConfigureAwait(false);
+        var session = await InvoicingSession.OpenAsync(settings, LedgerFactory, CancellationToken, paymentMarking: paymentMarking).ConfigureAwait(false);
         if (session.LedgerNotice is { } notice)
         {
             await Error.WriteLineAsync(notice).ConfigureAwait(false);

@@ -20,4 +20,7 @@ internal static class ExitCodes
 
     /// <summary>The invoice is locked (activated) or an activation is in progress.</summary>
     public const int Locked = 5;
+
+    /// <summary>A payout does not balance: its markings and booking lines differ from the settlement amount (the difference and the unmatched transactions are printed; what did match is recorded).</summary>
+    public const int Unbalanced = 6;
 }

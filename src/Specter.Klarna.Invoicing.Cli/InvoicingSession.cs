@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Specter.Klarna.Invoicing.Cli.Ledger;
+using Specter.Klarna.Invoicing.Testing;
 
 namespace Specter.Klarna.Invoicing.Cli;
 
@@ -19,6 +20,9 @@ internal sealed class InvoicingSession : IAsyncDisposable
 
     public IKlarnaInvoicing Invoicing { get; }
 
+    /// <summary>Gets payment marking (the session was opened with it), or throws.</summary>
+    public IKlarnaPaymentMarking Marking => _services.GetRequiredService<IKlarnaPaymentMarking>();
+
     public string? LedgerNotice => _ledger.Notice;
 
     /// <summary>How many activations are Pending or Unknown: the work <c>recover</c> has ahead of it.</summary>
@@ -30,7 +34,8 @@ internal sealed class InvoicingSession : IAsyncDisposable
         ILedgerFactory ledgerFactory,
         CancellationToken cancellationToken,
         Action<KlarnaInvoicingOptions>? configure = null,
-        Action<IKlarnaInvoicingBuilder>? configureBuilder = null)
+        Action<IKlarnaInvoicingBuilder>? configureBuilder = null,
+        bool paymentMarking = false)
     {
         var ledger = await ledgerFactory.OpenAsync(settings.LedgerPath, cancellationToken).ConfigureAwait(false);
         var services = new ServiceCollection();
@@ -52,6 +57,14 @@ internal sealed class InvoicingSession : IAsyncDisposable
                 configure?.Invoke(o);
             })
             .AddLedger(_ => ledger.Ledger);
+        if (paymentMarking)
+        {
+            var store = ledger.MarkingStore ?? (ledger.Ledger is InMemoryKlarnaInvoiceLedger inMemory
+                ? new InMemoryKlarnaPaymentMarkingStore(inMemory)
+                : throw new InvalidOperationException("This ledger has no payment-marking store."));
+            builder.AddPaymentMarking().AddPaymentMarkingStore(_ => store);
+        }
+
         configureBuilder?.Invoke(builder);
         var provider = services.BuildServiceProvider(validateScopes: true);
         try

@@ -5,14 +5,15 @@ using Specter.Klarna.Invoicing.Testing.Internal;
 namespace Specter.Klarna.Invoicing.Testing;
 
 /// <summary>
-/// A Klarna Order Management API simulator for tests. One engine serves both an in-process
+/// A Klarna Order Management and Settlements API simulator for tests. One engine serves both an in-process
 /// <see cref="HttpMessageHandler"/> (<see cref="CreateHandler"/>) and a loopback Kestrel server (<see cref="StartServerAsync"/>).
+/// Payouts are made from the captures and refunds it holds by <see cref="ClosePayoutPeriod"/>.
 /// </summary>
 /// <remarks>
 /// <para>It reads and writes raw JSON and validates requests by Klarna's rules, independently of any client library.
 /// All members are thread-safe.</para>
 /// </remarks>
-public sealed class KlarnaSimulator : IAsyncDisposable
+public sealed partial class KlarnaSimulator : IAsyncDisposable
 {
     private readonly SimulatorState _state;
     private readonly SimulatorEngine _engine;
@@ -31,6 +32,7 @@ public sealed class KlarnaSimulator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
+        ValidatePayoutOptions(options);
         _state = new SimulatorState(options);
         _engine = new SimulatorEngine(_state);
     }

@@ -33,9 +33,25 @@ public sealed class KlarnaSimulatorOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public int? RequestsPerSecondPerMerchant { get; set; }
 
-    /// <summary>Gets or sets a value indicating whether request bodies with fields Klarna does not define are rejected with 400 <c>BAD_VALUE</c>.</summary>
+    /// <summary>Gets or sets a value indicating whether request bodies with fields Klarna does not define, and Settlements queries with parameters it does not define, are rejected with 400 <c>BAD_VALUE</c>.</summary>
     /// <remarks>Stricter than Klarna is known to be (whether Klarna ignores unknown fields is unconfirmed), so that a
     /// misspelled field name in a client (<c>capturedAmount</c>, <c>orderLines</c>) fails in tests instead of being dropped.</remarks>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool RejectUnknownFields { get; set; } = true;
+
+    /// <summary>Gets or sets Klarna's percentage fee on each sale in a payout, in basis points (299 = 2.99 %), rounded half away from zero to the minor unit.</summary>
+    /// <value>The default value is 0 (no percentage fee line).</value>
+    public int PayoutFeeRate { get; set; }
+
+    /// <summary>Gets or sets Klarna's fixed fee on each sale in a payout, in minor units.</summary>
+    /// <value>The default value is 0 (no fixed fee line).</value>
+    public long PayoutFixedFee { get; set; }
+
+    /// <summary>Gets or sets the VAT rate on Klarna's fees, in basis points (2500 = 25 %); the VAT is rounded half away from zero.</summary>
+    /// <value>The default value is 2500.</value>
+    public int PayoutFeeVatRate { get; set; } = 2500;
+
+    /// <summary>Gets or sets the merchants' settlement type: <c>NET</c> (fees and their VAT deducted in the payout), or <c>GROSS</c> (fee lines listed, invoiced separately, not deducted). Klarna's <c>GROSS_FEE</c> (the separate fee invoice) is not simulated.</summary>
+    /// <value>The default value is <c>NET</c>.</value>
+    public string MerchantSettlementType { get; set; } = "NET";
 }

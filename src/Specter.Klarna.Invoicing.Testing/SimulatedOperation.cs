@@ -1,6 +1,6 @@
 namespace Specter.Klarna.Invoicing.Testing;
 
-/// <summary>The Klarna Order Management operations the simulator implements.</summary>
+/// <summary>The Klarna Order Management and Settlements operations the simulator implements.</summary>
 public enum SimulatedOperation
 {
     /// <summary><c>GET /orders/{order_id}</c>.</summary>
@@ -41,4 +41,16 @@ public enum SimulatedOperation
 
     /// <summary><c>PATCH /orders/{order_id}/authorization</c>.</summary>
     UpdateAuthorization,
+
+    /// <summary>Settlements <c>GET /settlements/v1/payouts</c>.</summary>
+    ListPayouts,
+
+    /// <summary>Settlements <c>GET /settlements/v1/payouts/{payment_reference}</c>.</summary>
+    GetPayout,
+
+    /// <summary>Settlements <c>GET /settlements/v1/payouts/summary</c>.</summary>
+    GetPayoutSummary,
+
+    /// <summary>Settlements <c>GET /settlements/v1/transactions</c>.</summary>
+    ListTransactions,
 }

@@ -55,6 +55,11 @@ public sealed class KlarnaMerchantOptions
     /// <value>The default value is <see langword="false"/>.</value>
     public bool AllowPrepaymentCapture { get; set; }
 
+    /// <summary>Gets or sets the language of the texts sent to Klarna for this merchant profile, which the customer reads on Klarna's invoice: the capture description ("Leveransfaktura 10045") and the prepayment, netting and merged line names.</summary>
+    /// <remarks>One of <c>sv</c>, <c>en</c>, <c>nb</c>, <c>da</c>, <c>fi</c>, <c>de</c>; anything else is refused at start-up.</remarks>
+    /// <value>The default value is <c>sv</c> (Swedish).</value>
+    public string Language { get; set; } = "sv";
+
     /// <summary>Gets the effective client-side rate limit in requests per second.</summary>
     internal int EffectiveRequestsPerSecond => RequestsPerSecond
         ?? (Environment == KlarnaEnvironment.Production ? DefaultProductionRequestsPerSecond : DefaultPlaygroundRequestsPerSecond);

@@ -20,6 +20,9 @@ public sealed class DemoTests
             .And.Contain("InvoiceLocked")
             .And.Contain("Kreditfakturan är återbetald hos Klarna")
             .And.Contain(" genom 9001.")
+            .And.Contain("Klarna betalar ut: fakturorna märks betalda")
+            .And.Contain("5001: Betald av Klarna")
+            .And.Contain("differens 0,00 SEK: stämmer.")
             .And.Contain("Demon är klar");
     }
 
@@ -43,6 +46,7 @@ public sealed class DemoTests
             .And.Contain("Prepayment invoice 5004")
             .And.Contain("CAPTURE_NOT_ALLOWED")
             .And.Contain("Recovery: 1 examined, 1 settled, 0 still unsettled.")
+            .And.Contain("5001: Paid by Klarna")
             .And.Contain("Demo finished");
     }
 }

@@ -24,9 +24,9 @@ internal sealed class SimulatorFixture : IAsyncDisposable
 
     public Dictionary<string, string> Environment { get; } = new() { ["KLARNA_USERNAME"] = Username, ["KLARNA_PASSWORD"] = Password };
 
-    public static async Task<SimulatorFixture> StartAsync()
+    public static async Task<SimulatorFixture> StartAsync(KlarnaSimulatorOptions? options = null)
     {
-        var klarna = new KlarnaSimulator().AddMerchant(Username, Password);
+        var klarna = new KlarnaSimulator(options ?? new KlarnaSimulatorOptions()).AddMerchant(Username, Password);
         return new SimulatorFixture(klarna, await klarna.StartServerAsync());
     }
 

@@ -7,13 +7,13 @@ namespace Specter.Klarna.Invoicing.Testing.Tests;
 /// <summary>GET order and GET capture responses validate against the OM spec's response schemas (Fixtures/order-management-api-openapi.json, converted from YAML with the security-scheme name and enum artifacts repaired).</summary>
 public sealed class SchemaTests
 {
-    private static JsonSchema SchemaFor(string name)
+    internal static JsonSchema SchemaFor(string name, string specFixture = "order-management-api-openapi.json")
     {
-        var spec = JsonNode.Parse(SimulatorHarness.Fixture("order-management-api-openapi.json"))!;
+        var spec = JsonNode.Parse(SimulatorHarness.Fixture(specFixture))!;
         var root = new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-            ["$id"] = $"https://specter.test/om/{name}",
+            ["$id"] = $"https://specter.test/{specFixture}/{name}",
             ["$ref"] = $"#/components/schemas/{name}",
             ["components"] = spec["components"]!.DeepClone(),
         };

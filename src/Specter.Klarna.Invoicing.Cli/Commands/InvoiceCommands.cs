@@ -72,6 +72,7 @@ internal static class InvoiceCommands
                 context,
                 settings,
                 open,
+                () => session.CountUnsettledAsync(context.CancellationToken),
                 () => session.Invoicing.RecoverAsync(context.CancellationToken)).ConfigureAwait(false);
             context.Emit(settings, () => context.Views(settings).Recovery(report), () => JsonViews.Recovery(report, settings.Culture));
             return report.StillUnsettled > 0 ? ExitCodes.OutcomeUnknown : ExitCodes.Ok;

@@ -22,11 +22,13 @@ internal sealed class DemoStory
     private readonly Views _views;
     private readonly KlarnaSimulator _klarna;
     private readonly IKlarnaInvoicing _invoicing;
+    private readonly IKlarnaPaymentMarking _marking;
     private int _step;
     private InvoicingOrder? _full;
 
-    private DemoStory(CliSettings settings, CliContext context, KlarnaSimulator klarna, IKlarnaInvoicing invoicing)
+    private DemoStory(CliSettings settings, CliContext context, KlarnaSimulator klarna, IKlarnaInvoicing invoicing, IKlarnaPaymentMarking marking)
     {
+        _marking = marking;
         _settings = settings;
         _context = context;
         _views = new Views(settings, context.Renderer);
@@ -42,7 +44,8 @@ internal sealed class DemoStory
     {
         var clock = Stopwatch.StartNew();
         string password = Guid.NewGuid().ToString("N"); // per run; never printed
-        var klarna = new KlarnaSimulator().AddMerchant(Username, password);
+        // Klarna's fee in the demo's payout: 2.99 % of each sale, 25 % VAT on the fee.
+        var klarna = new KlarnaSimulator(new KlarnaSimulatorOptions { PayoutFeeRate = 299 }).AddMerchant(Username, password);
         await using (klarna.ConfigureAwait(false))
         {
             Uri baseUrl = await klarna.StartServerAsync(context.CancellationToken).ConfigureAwait(false);
@@ -62,10 +65,10 @@ internal sealed class DemoStory
                     settings,
                     context.LedgerFactory,
                     context.CancellationToken,
-                    null).ConfigureAwait(false); // recovery reads Klarna's captures first, so the demo's lost answer settles at once with the production defaults
+                    paymentMarking: true).ConfigureAwait(false); // recovery reads Klarna's captures first, so the demo's lost answer settles at once with the production defaults
                 await using (session.ConfigureAwait(false))
                 {
-                    var story = new DemoStory(settings, context, klarna, session.Invoicing);
+                    var story = new DemoStory(settings, context, klarna, session.Invoicing, session.Marking);
                     await context.Out.WriteLineAsync(settings.T(
                         $"Klarna-simulator på {baseUrl} · tillfällig reskontra · handlarprofil \"{MerchantProfile}\" (förskott tillåtet)",
                         $"Klarna simulator at {baseUrl} · temporary ledger · merchant profile \"{MerchantProfile}\" (prepayment allowed)")).ConfigureAwait(false);
@@ -75,8 +78,9 @@ internal sealed class DemoStory
                     await story.KlarnaRefusesAsync().ConfigureAwait(false);
                     await story.LostAnswerSettledByRecoveryAsync().ConfigureAwait(false);
                     await story.LockedInvoiceAsync().ConfigureAwait(false);
-                    await story.ReturnCreditedAsync().ConfigureAwait(false);
                     await story.SummaryAsync().ConfigureAwait(false);
+                    await story.PayoutAsync().ConfigureAwait(false);
+                    await story.ReturnCreditedAsync().ConfigureAwait(false);
                 }
             }
             finally
@@ -261,6 +265,30 @@ internal sealed class DemoStory
 
             Expect(snapshot.CapturedAmount == activated, $"Klarna's captured amount on order {snapshot.MerchantReference1} equals the ledger's activated invoices");
         }
+    }
+
+    private async Task PayoutAsync()
+    {
+        await HeadingAsync(
+            "Klarna betalar ut: fakturorna märks betalda",
+            "Klarna pays out: the invoices are marked paid",
+            "Klarna för över pengarna för dragningarna, minus sin avgift. ERP:et läser utbetalningen (klarna-invoicing payouts / reconcile):",
+            "Klarna transfers the money for the captures, less its fee. The ERP reads the payout (klarna-invoicing payouts / reconcile):").ConfigureAwait(false);
+        var now = TimeProvider.System.GetUtcNow();
+        var closed = _klarna.ClosePayoutPeriod(now);
+        Expect(closed.Count == 1, "Klarna makes one payout of the demo's captures");
+        var results = await _marking.ImportPayoutsAsync(now.AddDays(-1), now.AddDays(1), null, Ct).ConfigureAwait(false);
+        Expect(results.Count == 1, "the payout is read from Klarna's Settlements API");
+        await Out.WriteAsync(new PayoutViews(_settings, _context.Renderer).Reconciliation(results[0])).ConfigureAwait(false);
+        var reconciliation = results[0].Reconciliation;
+        Expect(reconciliation.IsBalanced && reconciliation.Payout.Totals.Settlement.MinorUnits == closed[0].SettlementAmount, "the markings and Klarna's fees add up to the bank transfer");
+        foreach (var invoice in new[] { "5001", "5002", "5003", "5004", "5005", "5007" })
+        {
+            Expect((await _marking.GetPaymentStatusAsync(invoice, Ct).ConfigureAwait(false)).IsPaid, $"invoice {invoice} is paid by Klarna");
+        }
+
+        var status = await _marking.GetPaymentStatusAsync("5001", Ct).ConfigureAwait(false);
+        await Out.WriteLineAsync($"5001: {status.GetText(_settings.Culture)} — {status.GetTooltip(_settings.Culture)}").ConfigureAwait(false);
     }
 
     private async Task<InvoicingOrder> ReserveAsync(InvoicingOrder order)

@@ -15,6 +15,9 @@ internal interface ILedgerFactory
 /// <param name="Notice">A one-line notice for the user about this ledger, or <see langword="null"/>.</param>
 internal sealed record CliLedger(IKlarnaInvoiceLedger Ledger, Guid IdempotencyNamespace, string? Notice) : IAsyncDisposable
 {
+    /// <summary>Gets the payment-marking store beside the ledger (same database), or <see langword="null"/> for the in-memory ledger's own.</summary>
+    public IKlarnaPaymentMarkingStore? MarkingStore { get; init; }
+
     public async ValueTask DisposeAsync()
     {
         switch (Ledger)

@@ -26,6 +26,6 @@ internal sealed class SqliteLedgerFactory : ILedgerFactory
 
         await ledger.InitializeAsync(cancellationToken).ConfigureAwait(false);
         Guid installation = await ledger.GetOrCreateInstallationNamespaceAsync(cancellationToken).ConfigureAwait(false);
-        return new CliLedger(ledger, installation, Notice: null);
+        return new CliLedger(ledger, installation, Notice: null) { MarkingStore = new SqliteKlarnaPaymentMarkingStore(databasePath) };
     }
 }

@@ -107,6 +107,12 @@ internal static class JsonViews
         ["plan"] = Plan(result.Plan),
         ["status"] = Status(result.Status, culture),
         ["remainingAuthorizationReleased"] = result.RemainingAuthorizationReleased,
+        ["warnings"] = new JsonArray(result.Warnings.Select(w => (JsonNode)new JsonObject
+        {
+            ["code"] = w.Code.ToString(),
+            ["blocking"] = w.IsBlocking,
+            ["message"] = w.GetMessage(culture),
+        }).ToArray()),
     };
 
     public static JsonObject KlarnaOrder(KlarnaOrder order) => new()

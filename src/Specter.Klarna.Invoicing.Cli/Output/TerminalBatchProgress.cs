@@ -35,13 +35,6 @@ internal sealed class TerminalBatchProgress(IAnsiConsole console) : IBatchProgre
         public void Finished(BatchRow row) => task.Increment(1);
     }
 
-    /// <summary>done/total.</summary>
-    private sealed class CountColumn : ProgressColumn
-    {
-        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
-            new Text(string.Create(CultureInfo.InvariantCulture, $"{task.Value:0}/{task.MaxValue:0}"));
-    }
-
     /// <summary>Orders per second since the start.</summary>
     private sealed class RateColumn : ProgressColumn
     {

@@ -129,6 +129,11 @@ internal sealed class Views(CliSettings settings, TextRenderer? renderer = null)
             sb.AppendLine(settings.T("Ordern är slutfakturerad: återstående reservation släpptes hos Klarna.", "Order fully invoiced: the remaining authorization was released at Klarna."));
         }
 
+        foreach (var warning in result.Warnings)
+        {
+            sb.Append(settings.T("Varning", "Warning")).Append(" [").Append(warning.Code).Append("]: ").AppendLine(Harmless.Text(warning.GetMessage(Culture)));
+        }
+
         return sb.ToString();
     }
 

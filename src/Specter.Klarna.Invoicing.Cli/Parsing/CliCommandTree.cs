@@ -43,6 +43,13 @@ internal static class CliCommandTree
             Percent(),
             Value("--concurrency", "N", "How many orders are invoiced at once (1–16, default 4); orders of one Klarna order run one after another."),
         ]));
+        root.Add(Command("payouts", "Imports Klarna's payouts of a period (payment markings into the ledger) and lists them with their balance check.", [
+            Value("--from", "DATE", "First payout date (YYYY-MM-DD, UTC; or an ISO 8601 date-time)."),
+            Value("--to", "DATE", "Last payout date, inclusive (YYYY-MM-DD = through 23:59:59 UTC; or an ISO 8601 date-time)."),
+        ]));
+        root.Add(Command("reconcile", "One payout: its payment markings, booking lines (fees, corrections …) and the balance check against the bank amount.", [
+            Value("--payment-reference", "REF", "The payout's payment reference (on the bank statement)."),
+        ]));
         root.Add(Command("simulator", "Runs the Klarna simulator on loopback until Ctrl+C, reserving the orders of a folder.", [Value("--orders", "DIR", "Order files to reserve.")]));
         root.Add(Command("help", "Shows this help.", [], common: false));
         root.Add(Command("version", "Shows the tool's version.", [], common: false));

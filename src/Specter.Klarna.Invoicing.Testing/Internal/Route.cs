@@ -4,9 +4,17 @@ namespace Specter.Klarna.Invoicing.Testing.Internal;
 internal sealed record Route(SimulatedOperation? Operation, string? OrderId, string? SubId, bool MethodMismatch)
 {
     private const string Prefix = "/ordermanagement/v1/orders/";
+    private const string SettlementsPrefix = "/settlements/v1/";
+
+    public bool IsSettlements => Operation is >= SimulatedOperation.ListPayouts;
 
     public static Route Parse(string method, string path)
     {
+        if (path.StartsWith(SettlementsPrefix, StringComparison.Ordinal))
+        {
+            return ParseSettlements(method, path[SettlementsPrefix.Length..]);
+        }
+
         if (!path.StartsWith(Prefix, StringComparison.Ordinal))
         {
             return new Route(null, null, null, false);
@@ -55,5 +63,21 @@ internal sealed record Route(SimulatedOperation? Operation, string? OrderId, str
 
         var subId = parts.Length >= 3 ? Uri.UnescapeDataString(parts[2]) : null;
         return new Route(m.Op, orderId, subId, !string.Equals(method, m.Method, StringComparison.Ordinal));
+    }
+
+    // Settlements is read only: every operation is a GET. The report endpoints (CSV, PDF) are not simulated.
+    private static Route ParseSettlements(string method, string rest)
+    {
+        var parts = rest.Split('/');
+        SimulatedOperation? operation = parts switch
+        {
+            ["payouts"] => SimulatedOperation.ListPayouts,
+            ["payouts", "summary"] => SimulatedOperation.GetPayoutSummary,
+            ["payouts", { Length: > 0 }] => SimulatedOperation.GetPayout,
+            ["transactions"] => SimulatedOperation.ListTransactions,
+            _ => null,
+        };
+        var subId = operation == SimulatedOperation.GetPayout ? Uri.UnescapeDataString(parts[1]) : null;
+        return new Route(operation, null, subId, operation is not null && !string.Equals(method, "GET", StringComparison.Ordinal));
     }
 }

@@ -10,6 +10,7 @@ namespace Specter.Klarna.Invoicing.Testing.Internal;
 internal sealed class SimulatorEngine(SimulatorState state)
 {
     private readonly OrderOperations _operations = new(state);
+    private readonly SettlementsOperations _settlements = new(state);
     private long _sequence;
 
     public async Task<SimHttpResponse> ProcessAsync(SimHttpRequest request, CancellationToken cancellationToken)
@@ -99,7 +100,9 @@ internal sealed class SimulatorEngine(SimulatorState state)
             }
             else
             {
-                response = _operations.Apply(operation, route, request, username, storable ? key : null);
+                response = route.IsSettlements
+                    ? _settlements.Apply(operation, route, request, username)
+                    : _operations.Apply(operation, route, request, username, storable ? key : null);
                 if (storable)
                 {
                     state.Idempotency.Store(username, key!, response);

@@ -15,6 +15,9 @@ internal sealed class SimulatorState(KlarnaSimulatorOptions options)
 
     public List<SimulatedRequest> Requests { get; } = [];
 
+    /// <summary>The payouts closed so far and what they paid; changes only under <see cref="Gate"/>.</summary>
+    public SettlementBook Settlements { get; } = new();
+
     public List<SimulatedFault> Faults { get; } = [];
 
     public IdempotencyStore Idempotency { get; } = new(options.TimeProvider, options.IdempotencyKeyLifetime);

@@ -79,6 +79,8 @@ public sealed record InvoiceActivationStatus
                 amount,
                 zone) + CreditedSuffix(culture),
             ActivationState.Pending => Texts.Format("Tooltip_Pending", culture, amount, KlarnaOrderId),
+            // "Klarna refused" only when Klarna answered; a body the library refused, or an outcome recovery concluded, says what happened.
+            ActivationState.Failed when Failure is { HttpStatus: null } => Texts.Format("Tooltip_FailedNotByKlarna", culture, DescribeFailure()),
             ActivationState.Failed => Texts.Format("Tooltip_Failed", culture, DescribeFailure(), CorrelationSuffix(culture)),
             ActivationState.Unknown => Texts.Format("Tooltip_Unknown", culture, DescribeFailure()),
             _ => Texts.Get("Tooltip_NotKlarna", culture),

@@ -25,6 +25,12 @@ public sealed record InvoicePlan
     /// <summary>Gets the VAT included in <see cref="Total"/>, in minor units.</summary>
     public required Money VatTotal { get; init; }
 
+    /// <summary>Gets the totals per VAT rate (net, VAT, gross), highest rate first: with a capture, the sums of its Klarna lines per rate — what the customer reads on Klarna's invoice and the ERP books.</summary>
+    public IReadOnlyList<VatRateTotal> VatTotals { get; init; } = [];
+
+    /// <summary>Gets a value indicating whether this invoice leaves nothing of the order to invoice (its last invoice); recovery reads it to decide about releasing what Klarna still holds.</summary>
+    public bool CompletesOrder { get; init; }
+
     /// <summary>Gets the capture to send to Klarna, or <see langword="null"/> when the order has no reservation or the invoice nets to zero.</summary>
     public KlarnaCapturePlan? Capture { get; init; }
 }

@@ -17,6 +17,10 @@ internal static partial class InvoicingLog
         Message = "Klarna order {KlarnaOrderId} fully invoiced, but releasing the remaining authorization failed")]
     public static partial void ReleaseFailed(ILogger logger, string klarnaOrderId, Exception exception);
 
+    [LoggerMessage(EventId = 2016, EventName = "ReleaseNotSafe", Level = LogLevel.Warning,
+        Message = "Klarna order {KlarnaOrderId}: ERP order {OrderNumber} is fully invoiced but {StillReservedMinorUnits} minor units stay reserved; releasing is not provably safe (another order may need them)")]
+    public static partial void ReleaseNotSafe(ILogger logger, string klarnaOrderId, string orderNumber, long stillReservedMinorUnits);
+
     [LoggerMessage(EventId = 2010, EventName = "RecoveryFailed", Level = LogLevel.Error,
         Message = "Invoice {InvoiceNumber} could not be settled by recovery; the other invoices are settled regardless and it is tried again next run")]
     public static partial void RecoveryFailed(ILogger logger, string invoiceNumber, Exception exception);

@@ -112,15 +112,12 @@ internal sealed partial class KlarnaInvoicingService
         }
 
         KlarnaOrder? klarnaOrder = null;
+        ProposalWarning? blocking = null;
         if (order.KlarnaOrderId is { } klarnaOrderId)
         {
             klarnaOrder = await klarna.GetOrderAsync(order.Merchant, klarnaOrderId, cancellationToken).ConfigureAwait(false);
-            var blocking = ReservationChecks.Evaluate(order, klarnaOrder, type, IsPrepaymentEnabled(order.Merchant), time.GetUtcNow(), Options.ExpiryWarningDays)
+            blocking = ReservationChecks.Evaluate(order, klarnaOrder, type, IsPrepaymentEnabled(order.Merchant), time.GetUtcNow(), Options.ExpiryWarningDays)
                 .FirstOrDefault(w => w.IsBlocking);
-            if (blocking is not null)
-            {
-                throw new KlarnaInvoicingRuleException(RuleViolations.FromWarning(blocking));
-            }
         }
 
         var outcome = InvoicePlanner.Plan(priced, earlierInvoices, new InvoicePlanRequest
@@ -130,14 +127,26 @@ internal sealed partial class KlarnaInvoicingService
             PrepaymentPercent = percent,
             Description = description,
             ShippingPolicy = Options.ShippingPolicy,
-            AuthorizedLimit = klarnaOrder is null ? null : priced.ToMoney(klarnaOrder.RemainingAuthorizedAmount),
+            Language = KlarnaLanguage(order),
+            AuthorizedLimit = klarnaOrder is null || blocking is not null ? null : priced.ToMoney(klarnaOrder.RemainingAuthorizedAmount),
         });
+
+        // A request the planner refuses (nothing left to prepay, a type not allowed) is refused for that reason first.
         if (!outcome.IsAllowed)
         {
             throw new KlarnaInvoicingRuleException(outcome.Violations.Count > 0 ? outcome.Violations[0] : NothingToInvoice);
         }
 
-        var plan = outcome.Plan!;
+        // An invoice that captures nothing sends nothing, so the reservation's state (fully captured, closed, expired) cannot stop it.
+        if (blocking is not null && outcome.Plan!.Capture is not null)
+        {
+            throw new KlarnaInvoicingRuleException(RuleViolations.FromWarning(blocking));
+        }
+
+        var plan = outcome.Plan! with
+        {
+            CompletesOrder = !InvoiceTypeSelector.Decide(priced, EarlierInvoices.From([.. priors, outcome.Plan!])).HasSomethingToInvoice,
+        };
         InvoicingLog.InvoiceTypeChosen(logger, order.OrderNumber, invoiceNumber, plan.Type, outcome.Decision.Reason, plan.Total.MinorUnits, plan.Total.Currency.Code);
 
         var stored = await RecordIntentAsync(order, plan, existing, PlanFingerprint.Of(priorInvoices), cancellationToken).ConfigureAwait(false);
@@ -150,12 +159,13 @@ internal sealed partial class KlarnaInvoicingService
             ? await engine.SendFirstAsync(stored, captures, cancellationToken).ConfigureAwait(false)
             : stored;
 
-        var released = settled.State == ActivationState.Activated && klarnaOrder is not null
-            && await ReleaseIfLastInvoiceAsync(priced, priorInvoices, plan, klarnaOrder, cancellationToken).ConfigureAwait(false);
+        var (released, warnings) = settled.State is ActivationState.Activated or ActivationState.NotKlarna && klarnaOrder is not null
+            ? await ReleaseIfLastInvoiceAsync(order.Merchant, order.OrderNumber, [.. priorInvoices, settled], klarnaOrder, plan.Capture?.CapturedAmount.MinorUnits ?? 0, plan.InvoiceNumber, cancellationToken).ConfigureAwait(false)
+            : (false, []);
 
         telemetry.Record(settled.State, plan.Capture?.CapturedAmount, time.GetElapsedTime(started));
         activity?.SetTag("klarna_invoicing.state", settled.State.ToString());
-        return new InvoiceResult { Plan = plan, Status = StatusOf(settled), RemainingAuthorizationReleased = released };
+        return new InvoiceResult { Plan = plan, Status = StatusOf(settled), RemainingAuthorizationReleased = released, Warnings = warnings };
     }
 
     /// <summary>
@@ -195,9 +205,10 @@ internal sealed partial class KlarnaInvoicingService
         };
 
         // The key and the exact bytes are stored before the first send: a retry after a crash re-sends these, never others.
+        // Typed null: a bare null would convert to an EMPTY body (ReadOnlyMemory's implicit conversion from a null array) and be sent.
         ReadOnlyMemory<byte>? body = plan.Capture is { } capture && order.KlarnaOrderId is not null
             ? Klarna.Internal.KlarnaRequestBodies.Capture(CaptureRequestMapper.ToRequest(capture))
-            : null;
+            : (ReadOnlyMemory<byte>?)null;
         var added = await engine.RecordAsync(draft, captures, body, Options.IdempotencyNamespace, existing, cancellationToken).ConfigureAwait(false);
         return added.Status switch
         {
@@ -217,33 +228,5 @@ internal sealed partial class KlarnaInvoicingService
             ActivationState.Activated => InvoiceLockRules.Check(ActivationState.Activated, InvoiceAction.Activate)!,
             _ => RuleViolations.InvoiceNumberInUse(invoiceNumber),
         };
-    }
-
-    private async Task<bool> ReleaseIfLastInvoiceAsync(PricedOrder priced, List<LedgerInvoice> priorInvoices, InvoicePlan plan, KlarnaOrder klarnaOrder, CancellationToken cancellationToken)
-    {
-        var order = priced.Order;
-        long remainingAfter = klarnaOrder.RemainingAuthorizedAmount - (plan.Capture?.CapturedAmount.MinorUnits ?? 0);
-
-        // A failed or unsettled earlier invoice still needs the authorization: releasing it would strand that invoice.
-        if (!Options.ReleaseRemainingAuthorizationAfterLastInvoice || remainingAfter <= 0
-            || priorInvoices.Any(i => i.DocumentKind == LedgerDocumentKind.Invoice && i.State is not (ActivationState.Activated or ActivationState.NotKlarna))
-            || InvoiceTypeSelector.Decide(priced, EarlierInvoices.From([.. LedgerDocuments.PlansForPlanner(priorInvoices), plan])).HasSomethingToInvoice)
-        {
-            return false;
-        }
-
-        try
-        {
-            var key = IdempotencyKeys.ForOrderOperation(Options.IdempotencyNamespace, klarnaOrder.OrderId, "release", plan.InvoiceNumber);
-            await klarna.ReleaseRemainingAuthorizationAsync(order.Merchant, klarnaOrder.OrderId, key, cancellationToken).ConfigureAwait(false);
-            InvoicingLog.Released(logger, klarnaOrder.OrderId, remainingAfter);
-            return true;
-        }
-        catch (Exception ex) when (ex is KlarnaApiException || ActivationOutcomeClassifier.IsTransport(ex))
-        {
-            // The invoice is activated either way; an unreleased authorization simply expires at Klarna.
-            InvoicingLog.ReleaseFailed(logger, klarnaOrder.OrderId, ex);
-            return false;
-        }
     }
 }

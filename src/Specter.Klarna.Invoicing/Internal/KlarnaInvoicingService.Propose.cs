@@ -13,7 +13,8 @@ internal sealed partial class KlarnaInvoicingService
         ThrowIfUnknownMerchant(order);
         request ??= new InvoiceProposalRequest();
 
-        var priors = await PriorPlansAsync(order.OrderNumber, request.InvoiceNumber, cancellationToken).ConfigureAwait(false);
+        var priorInvoices = await PriorInvoicesAsync(order.OrderNumber, request.InvoiceNumber, cancellationToken).ConfigureAwait(false);
+        var priors = LedgerDocuments.PlansForPlanner(priorInvoices);
         var earlierInvoices = EarlierInvoices.From(priors);
         var decision = InvoiceTypeSelector.Decide(priced, earlierInvoices);
         var type = request.Type ?? decision.Proposed;
@@ -46,6 +47,7 @@ internal sealed partial class KlarnaInvoicingService
             Type = request.Type,
             PrepaymentPercent = request.PrepaymentPercent,
             ShippingPolicy = Options.ShippingPolicy,
+            Language = KlarnaLanguage(order),
         });
 
         if (outcome.Plan?.Capture is { } capture && klarnaOrder is not null && order.KlarnaOrderId is not null
@@ -58,6 +60,25 @@ internal sealed partial class KlarnaInvoicingService
         if (outcome.Plan is { Type: InvoiceType.Final, Total.MinorUnits: > 0 } final && priced.Lines.Where(l => l.IsQuantityDriven).All(l => l.Line.DeliveredQuantity == 0))
         {
             warnings.Add(ReservationChecks.FinalCapturesUndelivered(final.Total));
+        }
+
+        if (outcome.Plan is { Capture: null } && order.KlarnaOrderId is not null)
+        {
+            // Nothing is sent to Klarna for an invoice that captures nothing: the reservation's state is shown but blocks nothing.
+            warnings = [.. warnings.Select(w => w.Code is ProposalWarningCode.KlarnaCredentialsRefused or ProposalWarningCode.CurrencyMismatch ? w : w with { IsBlocking = false })];
+        }
+
+        if (outcome.Plan is { } closing && klarnaOrder is not null && Options.ReleaseRemainingAuthorizationAfterLastInvoice
+            && !InvoiceTypeSelector.Decide(priced, EarlierInvoices.From([.. priors, closing])).HasSomethingToInvoice
+            && priorInvoices.All(i => i.State is ActivationState.Activated or ActivationState.NotKlarna))
+        {
+            long closingCapture = closing.Capture?.CapturedAmount.MinorUnits ?? 0;
+            long captured = priorInvoices.Where(i => i.State == ActivationState.Activated).Sum(i => i.Plan.Capture?.CapturedAmount.MinorUnits ?? 0);
+            var (stillReserved, safe) = ReleaseRule.Decide(klarnaOrder, priors.Sum(p => p.Total.MinorUnits) + closing.Total.MinorUnits, captured, closingCapture);
+            if (stillReserved > 0 && !safe)
+            {
+                warnings.Add(ReleaseRule.StillReserved(priced.ToMoney(stillReserved), klarnaOrder.OrderId));
+            }
         }
 
         var isKlarna = order.KlarnaOrderId is not null;
@@ -86,6 +107,7 @@ internal sealed partial class KlarnaInvoicingService
         return new ReservationSummary
         {
             KlarnaOrderId = klarnaOrder.OrderId,
+            KlarnaReference = klarnaOrder.KlarnaReference,
             Status = klarnaOrder.Status,
             FraudStatus = klarnaOrder.FraudStatus,
             RemainingAuthorized = new Money(klarnaOrder.RemainingAuthorizedAmount, currency),

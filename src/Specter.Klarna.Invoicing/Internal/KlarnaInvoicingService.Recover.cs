@@ -48,6 +48,11 @@ internal sealed partial class KlarnaInvoicingService
 
             if (after.State != invoice.State)
             {
+                if (after.State == ActivationState.Activated)
+                {
+                    await ReleaseAfterRecoveryAsync(after, cancellationToken).ConfigureAwait(false);
+                }
+
                 settled.Add(StatusOf(after));
                 telemetry.Record(after.State, after.Plan.Capture?.CapturedAmount, TimeSpan.Zero);
             }

@@ -39,4 +39,10 @@ internal sealed partial class KlarnaInvoicingService
     /// <summary>An invoicing rule: read from the invoicing options by the profile's name, never through the client's options.</summary>
     private bool IsPrepaymentEnabled(string? merchant) =>
         Options.Merchants.TryGetValue(merchants.Resolve(merchant).Name, out var profile) && profile.AllowPrepaymentCapture;
+
+    /// <summary>The language of the texts sent to Klarna: the merchant profile's, read from the invoicing options like <see cref="IsPrepaymentEnabled"/> (an order without a reservation sends nothing, so Swedish).</summary>
+    private System.Globalization.CultureInfo KlarnaLanguage(InvoicingOrder order) =>
+        order.KlarnaOrderId is not null && Options.Merchants.TryGetValue(merchants.Resolve(order.Merchant).Name, out var profile)
+            ? System.Globalization.CultureInfo.GetCultureInfo(profile.Language)
+            : Resources.KlarnaTexts.Default;
 }

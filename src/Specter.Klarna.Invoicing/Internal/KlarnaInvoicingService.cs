@@ -54,7 +54,7 @@ internal sealed partial class KlarnaInvoicingService(
         ArgumentException.ThrowIfNullOrWhiteSpace(invoiceNumber);
         var stored = await ledger.FindAsync(invoiceNumber, cancellationToken).ConfigureAwait(false)
             ?? throw new KlarnaInvoicingRuleException(RuleViolations.InvoiceNotFound(invoiceNumber));
-        InvoiceLockRules.ThrowIfViolated(stored.State, action);
+        InvoiceLockRules.ThrowIfViolated(LockState(stored), action);
     }
 
     public async Task AbandonInvoiceAsync(string invoiceNumber, CancellationToken cancellationToken = default)
@@ -62,7 +62,7 @@ internal sealed partial class KlarnaInvoicingService(
         ArgumentException.ThrowIfNullOrWhiteSpace(invoiceNumber);
         var stored = await ledger.FindAsync(invoiceNumber, cancellationToken).ConfigureAwait(false)
             ?? throw new KlarnaInvoicingRuleException(RuleViolations.InvoiceNotFound(invoiceNumber));
-        InvoiceLockRules.ThrowIfViolated(stored.State, InvoiceAction.Delete);
+        InvoiceLockRules.ThrowIfViolated(LockState(stored), InvoiceAction.Delete);
         if (!await ledger.TryDeleteAsync(invoiceNumber, stored.Version, cancellationToken).ConfigureAwait(false))
         {
             throw new KlarnaInvoicingRuleException(RuleViolations.ActivationInProgress(invoiceNumber));
@@ -86,6 +86,13 @@ internal sealed partial class KlarnaInvoicingService(
             throw new InvoicingOrderValidationException([new OrderValidationError(OrderValidationErrorCode.UnknownMerchant, "merchant", null, ex.Message)]);
         }
     }
+
+    /// <summary>
+    /// The state the lock rules read: an invoice of a Klarna order that captured nothing (it nets to zero) is final like an
+    /// activated one — it was planned from, and later invoices rely on it — so it is locked too; only a credit may follow.
+    /// </summary>
+    internal static ActivationState LockState(LedgerInvoice invoice) =>
+        invoice.State == ActivationState.NotKlarna && invoice.KlarnaOrderId is not null ? ActivationState.Activated : invoice.State;
 
     internal static InvoiceActivationStatus StatusOf(LedgerInvoice invoice) => new()
     {
@@ -113,7 +120,4 @@ internal sealed partial class KlarnaInvoicingService(
         var invoices = await ledger.GetByOrderAsync(orderNumber, cancellationToken).ConfigureAwait(false);
         return invoices.Where(i => !string.Equals(i.InvoiceNumber, excludingInvoice, StringComparison.Ordinal)).ToList();
     }
-
-    private async Task<List<InvoicePlan>> PriorPlansAsync(string orderNumber, string? excludingInvoice, CancellationToken cancellationToken) =>
-        LedgerDocuments.PlansForPlanner(await PriorInvoicesAsync(orderNumber, excludingInvoice, cancellationToken).ConfigureAwait(false));
 }

@@ -57,8 +57,14 @@ public sealed record InvoiceProposal
             return Texts.Get("Reservation_None", culture);
         }
 
-        return Plan?.Capture is { } capture
-            ? Texts.Format("Reservation_WillActivate", culture, KlarnaOrderId, capture.CapturedAmount)
-            : Texts.Get("Reservation_NothingToCapture", culture);
+        if (Plan?.Capture is not { } capture)
+        {
+            return Texts.Get("Reservation_NothingToCapture", culture);
+        }
+
+        // The customer quotes Klarna's reference, not the order id: show both when Klarna gave one.
+        return Reservation?.KlarnaReference is { Length: > 0 } reference
+            ? Texts.Format("Reservation_WillActivateWithReference", culture, KlarnaOrderId, capture.CapturedAmount, reference)
+            : Texts.Format("Reservation_WillActivate", culture, KlarnaOrderId, capture.CapturedAmount);
     }
 }

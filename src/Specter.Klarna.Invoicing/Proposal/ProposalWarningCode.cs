@@ -41,4 +41,11 @@ public enum ProposalWarningCode
 
     /// <summary>A final invoice is proposed while nothing on the order is delivered: it captures goods not yet shipped. Not blocking (the ERP offers it).</summary>
     FinalInvoiceCapturesUndelivered = 12,
+
+    /// <summary>
+    /// The ERP order is fully invoiced but Klarna still holds an amount on its reservation, and releasing it is not
+    /// provably safe (the order does not account for Klarna's whole order amount, or another order captured on it): it may
+    /// belong to a back-order. Nothing was released; release it explicitly when no other order needs it. Not blocking.
+    /// </summary>
+    AuthorizationStillReserved = 13,
 }

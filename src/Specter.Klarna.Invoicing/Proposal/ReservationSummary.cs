@@ -6,6 +6,9 @@ public sealed record ReservationSummary
     /// <summary>Gets the Klarna order id.</summary>
     public required string KlarnaOrderId { get; init; }
 
+    /// <summary>Gets Klarna's customer-facing reference (<c>klarna_reference</c>): the number the customer sees and quotes, or <see langword="null"/> when Klarna gave none.</summary>
+    public string? KlarnaReference { get; init; }
+
     /// <summary>Gets the order status at Klarna.</summary>
     public required KlarnaOrderStatus Status { get; init; }
 

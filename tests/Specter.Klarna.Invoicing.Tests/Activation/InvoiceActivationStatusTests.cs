@@ -49,4 +49,19 @@ public sealed class InvoiceActivationStatusTests
         failed.IsLocked.Should().BeFalse();
         failed.GetText(CultureInfo.GetCultureInfo("en-GB")).Should().Be("Activation at Klarna failed");
     }
+
+    [Fact]
+    public void GetTooltip_FailedWithoutKlarnaAnswering_DoesNotSayKlarnaRefused()
+    {
+        var concluded = Activated with
+        {
+            State = ActivationState.Failed,
+            Failure = new ActivationFailure(null, null, ["Klarna holds no capture for this invoice, its idempotency window has passed and no send of it can still be in flight: nothing was made, so a new attempt is safe."], null),
+        };
+
+        var english = concluded.GetTooltip(CultureInfo.GetCultureInfo("en-GB"));
+
+        english.Should().StartWith("The activation was not made, and Klarna did not refuse it: Klarna holds no capture").And.NotContain("Klarna refused");
+        concluded.GetTooltip(CultureInfo.GetCultureInfo("sv-SE")).Should().StartWith("Aktiveringen gjordes inte, och Klarna nekade den inte:").And.NotContain("Klarna nekade aktiveringen");
+    }
 }

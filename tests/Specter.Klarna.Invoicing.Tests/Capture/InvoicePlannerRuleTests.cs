@@ -108,7 +108,7 @@ public sealed class InvoicePlannerRuleTests
     public void Plan_TooManyKlarnaLinesAfterMerging_IsAnInvalidOrder()
     {
         // Each line is near Klarna's per-line limit, so merging per VAT rate cannot get below 1000 lines.
-        var order = Order([.. Enumerable.Range(1, 1001).Select(i => Line($"x{i}", OrderLineKind.Goods, 1, 750_000m, 25))]);
+        var order = Order([.. Enumerable.Range(1, 1001).Select(i => Line($"x{i}", OrderLineKind.Goods, 1, 1_500_000m, 25))]);
 
         OrderValidator.Validate(order).Should().BeEmpty("the order itself is valid; the capture's line count is the planner's check");
         FluentActions.Invoking(() => Plan(order, "1", InvoiceType.Final))

@@ -43,10 +43,12 @@ public sealed class KlarnaInvoicingServiceConsistencyTests
         failed.Status.Failure!.ErrorMessages.Should().Equal("Captured amount is higher than the remaining authorized amount. Capture not possible.");
         rest.RemainingAuthorizationReleased.Should().BeFalse("invoice D-1 still needs its part of the authorization");
         retried.Status.State.Should().Be(ActivationState.Activated);
-        retried.RemainingAuthorizationReleased.Should().BeTrue("now every invoice is activated and the order is fully invoiced");
+        rest.Warnings.Should().BeEmpty("the order is not closed while D-1 is failed");
+        retried.RemainingAuthorizationReleased.Should().BeFalse("the order does not account for Klarna's whole reservation: the rest may belong to a back-order");
+        retried.Warnings.Should().ContainSingle(w => w.Code == ProposalWarningCode.AuthorizationStillReserved);
         var snapshot = h.Klarna.GetOrder(partly.KlarnaOrderId!);
         snapshot.CapturedAmount.Should().Be(553800);
-        snapshot.RemainingAuthorizedAmount.Should().Be(0);
+        snapshot.RemainingAuthorizedAmount.Should().Be(10000);
         await h.AssertKlarnaMatchesLedgerAsync(partly);
     }
 

@@ -165,15 +165,22 @@ public sealed class KlarnaInvoicingServiceCreateTests
     }
 
     [Fact]
-    public async Task CreateInvoice_LastInvoiceOfShrunkOrder_ReleasesRemainingAuthorization()
+    public async Task CreateInvoice_LastInvoiceOfShrunkOrder_KeepsWhatMayBelongToABackOrder_WarnsWithTheAmount_AndTheHostCanRelease()
     {
+        // The order is 5 000 smaller than Klarna's reservation: a shrink and a split-off back-order look the same, so nothing is released.
         await using var h = InvoicingHarness.Create();
         var order = SampleOrders.Simple();
         order = h.Reserve(order, authorizedAmount: InvoicingHarness.OrderTotal(order).MinorUnits + 5000);
 
         var result = await h.Invoicing.CreateInvoiceAsync(order, new CreateInvoiceRequest { InvoiceNumber = "F-6" });
 
-        result.RemainingAuthorizationReleased.Should().BeTrue();
+        result.RemainingAuthorizationReleased.Should().BeFalse();
+        result.Warnings.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Code = ProposalWarningCode.AuthorizationStillReserved, IsBlocking = false });
+        result.Warnings[0].Arguments[0].Should().Be(new Money(5000, Currency.SEK));
+        h.Klarna.GetOrder(order.KlarnaOrderId!).RemainingAuthorizedAmount.Should().Be(5000);
+
+        await h.Invoicing.ReleaseRemainingAuthorizationAsync(order.Merchant, order.KlarnaOrderId!);
+
         h.Klarna.GetOrder(order.KlarnaOrderId!).RemainingAuthorizedAmount.Should().Be(0);
     }
 
@@ -214,8 +221,8 @@ public sealed class KlarnaInvoicingServiceCreateTests
             PricesIncludeVat = true,
             Lines =
             [
-                new() { LineId = "1", Description = "Maskin", Quantity = 1, UnitPrice = 600_000m, VatRate = 25 },
-                new() { LineId = "2", Description = "Maskin", Quantity = 1, UnitPrice = 600_000m, VatRate = 25 },
+                new() { LineId = "1", Description = "Maskin", Quantity = 1, UnitPrice = 1_100_000m, VatRate = 25 },
+                new() { LineId = "2", Description = "Maskin", Quantity = 1, UnitPrice = 1_100_000m, VatRate = 25 },
             ],
         });
 
@@ -223,11 +230,5 @@ public sealed class KlarnaInvoicingServiceCreateTests
 
         (await act.Should().ThrowAsync<KlarnaInvoicingRuleException>()).Which.Rule.Should().Be(KlarnaInvoicingRule.CaptureTooLarge);
         (await h.Invoicing.GetActivationStatusAsync("BIG-F1")).Should().BeNull();
-    }
-
-    [Fact]
-    public void DomainAndClient_AgreeOnKlarnasAmountLimit()
-    {
-        MinorUnitMath.KlarnaMaxAmount.Should().Be(Specter.Klarna.Invoicing.Klarna.Internal.KlarnaRequestBodies.MaxAmount);
     }
 }

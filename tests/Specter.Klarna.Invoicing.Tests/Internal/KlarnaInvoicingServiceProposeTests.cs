@@ -24,8 +24,9 @@ public sealed class KlarnaInvoicingServiceProposeTests
         proposal.PrintByDefault.Should().BeFalse();
         proposal.EmailByDefault.Should().BeFalse();
         proposal.Reservation!.RemainingAuthorized.MinorUnits.Should().Be(553800);
-        proposal.GetReservationText(Swedish).Should().Be($"Reservation {order.KlarnaOrderId} kommer att aktiveras med 1 234,50 kr.");
-        proposal.GetReservationText(English).Should().Be($"Reservation {order.KlarnaOrderId} will be activated for SEK 1,234.50.");
+        var reference = proposal.Reservation!.KlarnaReference;
+        proposal.GetReservationText(Swedish).Should().Be($"Reservation {order.KlarnaOrderId} (Klarnas referens {reference}) kommer att aktiveras med 1 234,50 kr.");
+        proposal.GetReservationText(English).Should().Be($"Reservation {order.KlarnaOrderId} (Klarna reference {reference}) will be activated for SEK 1,234.50.");
         (await h.Invoicing.GetOrderActivationStatusesAsync(order.OrderNumber)).Should().BeEmpty("proposing writes nothing");
         h.Klarna.ReceivedRequests.Should().OnlyContain(r => r.Method == "GET");
     }

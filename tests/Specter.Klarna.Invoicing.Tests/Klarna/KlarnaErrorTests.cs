@@ -57,6 +57,21 @@ public sealed class KlarnaErrorTests
             "Klarna answered 403 CAPTURE_NOT_ALLOWED: Captured amount is higher than the remaining authorized amount. Capture not possible. (correlation id XXX)");
     }
 
+    [Fact]
+    public async Task SingleErrorMessage_IsReadAsWellAsTheList()
+    {
+        // Klarna's generic error docs: "MUST contain an error_code and an error_messages property (or error_message)".
+        const string body = "{\"error_code\":\"NOT_ALLOWED\",\"error_message\":\"Order is fully captured.\",\"correlation_id\":\"c-1\"}";
+        using var host = new KlarnaTestHost(new StubHandler((_, _, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.Forbidden) { Content = new StringContent(body) })));
+
+        var act = () => host.Client.GetOrderAsync(null, KlarnaTestHost.OrderId, CancellationToken.None);
+
+        var exception = (await host.DriveAsync(Catch(act))).Should().BeOfType<KlarnaApiException>().Subject;
+        exception.ErrorCode.Should().Be("NOT_ALLOWED");
+        exception.ErrorMessages.Should().Equal("Order is fully captured.");
+        exception.CorrelationId.Should().Be("c-1");
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.BadGateway, "<html>\r\n<head><title>502 Bad Gateway</title></head>\n<body>nginx</body></html>", 1)]
     [InlineData(HttpStatusCode.Forbidden, "", 1)]

@@ -81,7 +81,7 @@ public sealed partial class KlarnaRequestContractTests
             OrderLines = [.. Enumerable.Range(1, 1000).Select(i => Line("physical", "SKU-" + i, "Artikel " + i, 1, 1_250, 2500))],
         })),
         ["capture without lines"] = ("CaptureObject", () => KlarnaRequestBodies.Capture(new KlarnaCaptureRequest { CapturedAmount = 100 })),
-        ["maximum capture amount"] = ("CaptureObject", () => KlarnaRequestBodies.Capture(new KlarnaCaptureRequest { CapturedAmount = KlarnaRequestBodies.MaxAmount })),
+        ["the 2020 spec's maximum capture amount"] = ("CaptureObject", () => KlarnaRequestBodies.Capture(new KlarnaCaptureRequest { CapturedAmount = 100_000_000 })),
         ["refund with lines"] = ("RefundObject", () => KlarnaRequestBodies.Refund(new KlarnaRefundRequest
         {
             RefundedAmount = 4_900,
@@ -196,6 +196,16 @@ public sealed partial class KlarnaRequestContractTests
     [InlineData("docs-refund-allocation-refund-B-request-REPAIRED.json", "RefundObject")]
     public void KlarnaDocsExamples_ValidateAgainstTheNewerSpec(string fixture, string schema) =>
         Loaded.Value.Validate(Spec.OpenApi2024, schema, Encoding.UTF8.GetBytes(KlarnaTestHost.Fixture(fixture))).Should().BeEmpty();
+
+    [Fact]
+    public void CurrentMaximumAmount_IsWrittenAndValidAgainstTheCurrentSpec()
+    {
+        // KlarnaLimits follows Klarna's current spec (200 000 000); the 2020 spec's 100 000 000 is no longer the limit.
+        var body = KlarnaRequestBodies.Capture(new KlarnaCaptureRequest { CapturedAmount = 200_000_000, OrderLines = [Line("physical", "X", "x", 1, 200_000_000, 0)] });
+
+        Loaded.Value.Validate(Spec.OpenApi2024, "CaptureObject", body).Should().BeEmpty();
+        KlarnaRequestBodies.MaxAmount.Should().Be(200_000_000);
+    }
 
     [Fact]
     public void ClientLimits_AreRefusedBeforeSending()

@@ -9,7 +9,6 @@ public sealed class OrderValidatorTests
     {
         { "unknown currency", OrderValidationErrorCode.UnknownCurrency, "currency" },
         { "price decimals", OrderValidationErrorCode.TooManyDecimals, "unitPrice" },
-        { "computed decimals", OrderValidationErrorCode.TooManyDecimals, "quantity" },
         { "negative quantity", OrderValidationErrorCode.NegativeQuantity, "quantity" },
         { "negative delivered", OrderValidationErrorCode.NegativeQuantity, "deliveredQuantity" },
         { "delivered > ordered", OrderValidationErrorCode.DeliveredExceedsOrdered, "deliveredQuantity" },
@@ -26,7 +25,6 @@ public sealed class OrderValidatorTests
         { "missing order number", OrderValidationErrorCode.MissingField, "orderNumber" },
         { "long description", OrderValidationErrorCode.FieldTooLong, "description" },
         { "long unit", OrderValidationErrorCode.FieldTooLong, "unit" },
-        { "beyond klarna limit", OrderValidationErrorCode.AmountOutOfRange, "unitPrice" },
         { "discounts exceed goods", OrderValidationErrorCode.DiscountsExceedGoods, "lines" },
     };
 
@@ -66,7 +64,6 @@ public sealed class OrderValidatorTests
         {
             "unknown currency" => order with { Currency = "XXX" },
             "price decimals" => WithLine(0, l => l with { UnitPrice = 199.005m }),
-            "computed decimals" => WithLine(0, l => l with { Quantity = 2.333m, DeliveredQuantity = 0, UnitPrice = 10.01m }),
             "negative quantity" => WithLine(0, l => l with { Quantity = -1, DeliveredQuantity = 0 }),
             "negative delivered" => WithLine(0, l => l with { DeliveredQuantity = -1 }),
             "delivered > ordered" => WithLine(0, l => l with { DeliveredQuantity = 4 }),
@@ -83,7 +80,6 @@ public sealed class OrderValidatorTests
             "missing order number" => order with { OrderNumber = "" },
             "long description" => WithLine(1, l => l with { Description = new string('x', 256) }),
             "long unit" => WithLine(0, l => l with { Unit = "förpackningar" }),
-            "beyond klarna limit" => WithLine(1, l => l with { UnitPrice = 2_000_000.01m }),
             "discounts exceed goods" => WithLine(2, l => l with { UnitPrice = -600 }),
             _ => throw new ArgumentOutOfRangeException(nameof(rule)),
         };

@@ -19,6 +19,10 @@ internal sealed record InvoicePlanRequest
     /// <summary>Gets the most that may be captured (Klarna's live remaining authorized amount), or <see langword="null"/> when not known.</summary>
     public Money? AuthorizedLimit { get; init; }
 
+    /// <summary>Gets the language of the texts sent to Klarna (description, prepayment and netting line names): the merchant profile's.</summary>
+    /// <value>The default value is Swedish.</value>
+    public System.Globalization.CultureInfo Language { get; init; } = Resources.KlarnaTexts.Default;
+
     /// <summary>Gets the capture description shown to the customer, or <see langword="null"/> for a default built from the invoice type and number.</summary>
     public string? Description { get; init; }
 }

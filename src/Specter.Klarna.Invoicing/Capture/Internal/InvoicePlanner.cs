@@ -1,4 +1,3 @@
-using Specter.Klarna.Invoicing.Amounts.Internal;
 using Specter.Klarna.Invoicing.Orders.Internal;
 
 namespace Specter.Klarna.Invoicing.Capture.Internal;
@@ -44,12 +43,12 @@ internal static class InvoicePlanner
                 return new InvoicePlanOutcome { Decision = decision, Violations = [PlanningViolations.NothingToPrepay(order.OrderNumber)] };
             }
 
-            lines = PrepaymentLines.Prepay(priced, earlier, amount, request.PrepaymentPercent.Value);
+            lines = PrepaymentLines.Prepay(priced, earlier, amount, request.PrepaymentPercent.Value, request.Language);
         }
         else
         {
             lines = OrderLinePortions.Compute(priced, earlier, type, request.ShippingPolicy);
-            lines.AddRange(PrepaymentLines.Net(priced, earlier, lines.Sum(l => l.Amount.MinorUnits)));
+            lines.AddRange(PrepaymentLines.Net(priced, earlier, lines.Sum(l => l.Amount.MinorUnits), request.Language));
         }
 
         var total = priced.ToMoney(lines.Sum(l => l.Amount.MinorUnits));
@@ -69,7 +68,8 @@ internal static class InvoicePlanner
             Total = total,
             VatTotal = priced.ToMoney(lines.Sum(l => l.VatAmount.MinorUnits)),
         };
-        return new InvoicePlanOutcome { Decision = decision, Plan = plan with { Capture = KlarnaCaptureBuilder.Build(order, plan, request) } };
+        var capture = KlarnaCaptureBuilder.Build(order, plan, request);
+        return new InvoicePlanOutcome { Decision = decision, Plan = plan with { Capture = capture, VatTotals = VatTotals.Of(plan, capture) } };
     }
 
     private static List<KlarnaInvoicingRuleViolation> CheckRequest(PricedOrder order, EarlierInvoices earlier, InvoiceTypeDecision decision, InvoicePlanRequest request)
@@ -121,7 +121,7 @@ internal static class InvoicePlanner
     private static List<KlarnaInvoicingRuleViolation> CheckPlan(Money total, InvoicePlanRequest request, bool hasReservation)
     {
         var violations = new List<KlarnaInvoicingRuleViolation>();
-        if (hasReservation && total.MinorUnits > MinorUnitMath.KlarnaMaxAmount)
+        if (hasReservation && total.MinorUnits > KlarnaLimits.MaxAmount)
         {
             violations.Add(PlanningViolations.CaptureTooLarge(total));
         }

@@ -14,7 +14,7 @@ internal static class InvoiceRequestRules
             return PlanningViolations.MissingInvoiceNumber();
         }
 
-        if (invoiceNumber.Length > KlarnaLineBuilder.MaxName)
+        if (invoiceNumber.Length > KlarnaLimits.MaxText)
         {
             return PlanningViolations.InvoiceNumberTooLong(invoiceNumber.Length);
         }

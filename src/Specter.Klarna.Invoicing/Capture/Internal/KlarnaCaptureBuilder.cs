@@ -1,7 +1,7 @@
 namespace Specter.Klarna.Invoicing.Capture.Internal;
 
 /// <summary>Builds the Klarna capture for a planned invoice: lines that satisfy Klarna's rules and sum exactly to the invoice.</summary>
-/// <remarks>The default description is Swedish ("Leveransfaktura 10045"): the customers of the ERPs this library serves read Swedish.</remarks>
+/// <remarks>The default description ("Leveransfaktura 10045") is in the merchant profile's language (Swedish unless configured).</remarks>
 internal static class KlarnaCaptureBuilder
 {
     /// <summary>Returns the capture, or <see langword="null"/> when the order has no Klarna reservation or the invoice nets to zero.</summary>
@@ -17,33 +17,29 @@ internal static class KlarnaCaptureBuilder
         {
             if (line.Amount.MinorUnits != 0 || line.Quantity > 0)
             {
-                KlarnaLineBuilder.Build(line, lines);
+                KlarnaLineBuilder.Build(line, lines, request.Language);
             }
         }
 
-        var merged = KlarnaLineMerger.MergeIfNeeded(lines);
+        var merged = KlarnaLineMerger.MergeIfNeeded(lines, request.Language);
         long captured = 0;
         foreach (var line in merged)
         {
             captured += line.TotalAmount;
         }
 
-        string description = request.Description ?? DefaultDescription(plan.Type, plan.InvoiceNumber);
+        string description = request.Description ?? DefaultDescription(plan.Type, plan.InvoiceNumber, request.Language);
         var capture = new KlarnaCapturePlan
         {
             CapturedAmount = new Money(captured, plan.Total.Currency),
             Reference = plan.InvoiceNumber,
-            Description = KlarnaLineBuilder.Truncate(description, KlarnaLineBuilder.MaxName)!,
+            Description = KlarnaLineBuilder.Truncate(description, KlarnaLimits.MaxText)!,
             Lines = merged,
         };
         System.Diagnostics.Debug.Assert(capture.CapturedAmount == plan.Total, "The capture sums exactly to the invoice.");
         return capture;
     }
 
-    public static string DefaultDescription(InvoiceType type, string invoiceNumber) => type switch
-    {
-        InvoiceType.Delivery => "Leveransfaktura ",
-        InvoiceType.Final => "Slutfaktura ",
-        _ => "Förskottsfaktura ",
-    } + invoiceNumber;
+    public static string DefaultDescription(InvoiceType type, string invoiceNumber, System.Globalization.CultureInfo language) =>
+        Resources.KlarnaTexts.Format("Description_" + (type is InvoiceType.Delivery or InvoiceType.Final ? type.ToString() : nameof(InvoiceType.Prepayment)), language, invoiceNumber);
 }

@@ -6,15 +6,18 @@ namespace Specter.Klarna.Invoicing.Capture.Internal;
 /// <summary>Turns an invoice line into Klarna order lines that satisfy Klarna's formulas exactly.</summary>
 internal static class KlarnaLineBuilder
 {
-    public const int MaxName = 255;
-
-    /// <summary>Appends the Klarna line(s) for <paramref name="line"/> to <paramref name="into"/> (one, or equal parts when it passes Klarna's amount limit).</summary>
-    public static void Build(InvoicePlanLine line, List<KlarnaCaptureLine> into)
+    /// <summary>Appends the Klarna line(s) for <paramref name="line"/> to <paramref name="into"/>: one, or equal parts when its amount passes Klarna's limit.</summary>
+    /// <remarks>
+    /// Every line satisfies <c>total = quantity × unit_price − discount</c> exactly and stays within <see cref="KlarnaLimits"/>.
+    /// A fractional quantity, or a quantity or unit price beyond Klarna's per-line limits (150 000 screws), is sent as
+    /// quantity 1 with the real quantity and unit in the name ("Skruv (150 000 st)"), the amounts unchanged.
+    /// </remarks>
+    public static void Build(InvoicePlanLine line, List<KlarnaCaptureLine> into, CultureInfo language)
     {
         _ = MinorUnitMath.TryToBasisPoints(line.VatRate, out int rate);
         long amount = line.Amount.MinorUnits;
         string type = TypeOf(line);
-        if (Math.Abs(amount) > MinorUnitMath.KlarnaMaxAmount)
+        if (Math.Abs(amount) > KlarnaLimits.MaxAmount)
         {
             Split(line, type, rate, amount, into);
             return;
@@ -23,8 +26,8 @@ internal static class KlarnaLineBuilder
         long discount = line.DiscountAmount?.MinorUnits ?? 0;
         long gross = amount + discount;
         decimal q = line.Quantity;
-        bool whole = q >= 1 && q == decimal.Truncate(q) && q <= long.MaxValue / 2;
-        long quantity, unitPrice, totalDiscount;
+        bool whole = q >= 1 && q == decimal.Truncate(q) && q <= KlarnaLimits.MaxQuantity;
+        long quantity = 1, unitPrice = 0, totalDiscount = 0;
         if (whole && discount >= 0 && gross % (long)q == 0)
         {
             (quantity, unitPrice, totalDiscount) = ((long)q, gross / (long)q, discount);
@@ -36,19 +39,22 @@ internal static class KlarnaLineBuilder
             unitPrice = amount >= 0 ? (amount + quantity - 1) / quantity : -(-amount / quantity);
             totalDiscount = (quantity * unitPrice) - amount;
         }
-        else
+
+        if (!whole || Math.Abs(unitPrice) > KlarnaLimits.MaxAmount || totalDiscount > KlarnaLimits.MaxAmount)
         {
-            (quantity, unitPrice, totalDiscount) = discount >= 0 ? (1L, gross, discount) : (1L, amount, 0L);
+            // Quantity 1 carries any amount exactly; the discount stays visible when the gross fits Klarna's limit.
+            whole = false;
+            (quantity, unitPrice, totalDiscount) = discount >= 0 && gross <= KlarnaLimits.MaxAmount ? (1L, gross, discount) : (1L, amount, 0L);
         }
 
-        string suffix = q > 0 && !whole ? $" ({q.ToString("0.######", CultureInfo.InvariantCulture).Replace('.', ',')}{(line.Unit is null ? string.Empty : " " + line.Unit)})" : string.Empty;
+        string suffix = !whole && q > 0 && q != 1 ? $" ({Resources.KlarnaTexts.Quantity(q, language)}{(line.Unit is null ? string.Empty : " " + line.Unit)})" : string.Empty;
         into.Add(new KlarnaCaptureLine
         {
             Type = type,
-            Reference = Truncate(line.ArticleNumber, MaxName),
-            Name = Truncate(line.Description, MaxName - suffix.Length) + suffix,
+            Reference = Truncate(line.ArticleNumber, KlarnaLimits.MaxText),
+            Name = Truncate(line.Description, KlarnaLimits.MaxText - suffix.Length) + suffix,
             Quantity = quantity,
-            QuantityUnit = whole ? Truncate(line.Unit, 10) : null,
+            QuantityUnit = whole ? Truncate(line.Unit, KlarnaLimits.MaxQuantityUnit) : null,
             UnitPrice = unitPrice,
             TaxRate = rate,
             TotalAmount = amount,
@@ -85,21 +91,22 @@ internal static class KlarnaLineBuilder
     private static void Split(InvoicePlanLine line, string type, int rate, long amount, List<KlarnaCaptureLine> into)
     {
         // Prepayment and netting lines of large orders can exceed Klarna's per-line limit: split them into equal parts.
-        int count = (int)((Math.Abs(amount) + MinorUnitMath.KlarnaMaxAmount - 1) / MinorUnitMath.KlarnaMaxAmount);
+        int count = (int)((Math.Abs(amount) + KlarnaLimits.MaxAmount - 1) / KlarnaLimits.MaxAmount);
         long[] parts = MinorUnitMath.Allocate(amount, [.. Enumerable.Repeat(1L, count)]);
+        long[] vats = MinorUnitMath.Allocate(line.VatAmount.MinorUnits, [.. Enumerable.Repeat(1L, count)]); // the line's own VAT, kept where Klarna's ±1 allows
         for (int i = 0; i < parts.Length; i++)
         {
             long part = parts[i];
             into.Add(new KlarnaCaptureLine
             {
                 Type = type,
-                Reference = Truncate(line.ArticleNumber, MaxName),
-                Name = Truncate(line.Description, MaxName - 12) + $" ({i + 1}/{count})",
+                Reference = Truncate(line.ArticleNumber, KlarnaLimits.MaxText),
+                Name = Truncate(line.Description, KlarnaLimits.MaxText - 12) + $" ({i + 1}/{count})",
                 Quantity = 1,
                 UnitPrice = part,
                 TaxRate = rate,
                 TotalAmount = part,
-                TotalTaxAmount = MinorUnitMath.MulDivRound(part, rate, 10_000 + rate),
+                TotalTaxAmount = Tax(part, rate, vats[i]),
             });
         }
     }

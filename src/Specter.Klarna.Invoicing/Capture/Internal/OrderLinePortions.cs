@@ -38,6 +38,7 @@ internal static class OrderLinePortions
         int firstAmountDriven = result.Count;
         long goodsThrough = Math.Clamp(earlier.GoodsTotal + goodsThisInvoice, 0, order.GoodsTotal);
         bool isLast = type == InvoiceType.Final;
+        var reductions = isLast || order.GoodsTotal == 0 ? null : ReductionShares.Through(order, earlier, goodsThrough);
         foreach (var p in order.Lines)
         {
             if (p.IsQuantityDriven)
@@ -51,6 +52,13 @@ internal static class OrderLinePortions
             if (isLast || (carriesGoods && (!spread || order.GoodsTotal == 0)))
             {
                 (amountThrough, vatThrough, discountThrough) = (p.Total, p.Vat, p.Discount);
+            }
+            else if (p.IsSpreadOverGoods && reductions is not null)
+            {
+                // Discounts and gift cards share one rounding, so together they never take more than the goods they ride on.
+                amountThrough = reductions[p.Index];
+                vatThrough = p.Total == 0 ? 0 : MinorUnitMath.MulDivRound(p.Vat, amountThrough, p.Total);
+                discountThrough = p.Total == 0 ? 0 : MinorUnitMath.MulDivRound(p.Discount, amountThrough, p.Total);
             }
             else if (spread && order.GoodsTotal > 0)
             {

@@ -1,5 +1,3 @@
-using Specter.Klarna.Invoicing.Amounts.Internal;
-
 namespace Specter.Klarna.Invoicing.Capture.Internal;
 
 /// <summary>The planner's rule violations: a code and arguments; the texts are in Resources/Texts*.resx.</summary>
@@ -18,7 +16,7 @@ internal static class PlanningViolations
         new(KlarnaInvoicingRule.InvalidPrepaymentPercent, isPrepayment ? "Rule_PrepaymentPercentOutOfRange" : "Rule_PrepaymentPercentNotPrepayment", [percent]);
 
     public static KlarnaInvoicingRuleViolation CaptureTooLarge(Money total) =>
-        new(KlarnaInvoicingRule.CaptureTooLarge, "Rule_CaptureTooLarge", [total, new Money(MinorUnitMath.KlarnaMaxAmount, total.Currency)]);
+        new(KlarnaInvoicingRule.CaptureTooLarge, "Rule_CaptureTooLarge", [total, new Money(KlarnaLimits.MaxAmount, total.Currency)]);
 
     public static KlarnaInvoicingRuleViolation ExceedsAuthorized(Money total, Money limit) =>
         new(KlarnaInvoicingRule.ExceedsAuthorizedAmount, "Rule_ExceedsAuthorized", [total, limit, total - limit]);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Specter.Klarna.Invoicing.Amounts.Internal;
 using Specter.Klarna.Invoicing.Orders.Internal;
+using Specter.Klarna.Invoicing.Resources;
 
 namespace Specter.Klarna.Invoicing.Capture.Internal;
 
@@ -12,7 +13,7 @@ internal static class PrepaymentLines
         MinorUnitMath.MultiplyRound(order.Total - earlier.InvoicedTotal, percent / 100m);
 
     /// <summary>Splits a prepayment over the VAT rates in proportion to what is still open at each rate.</summary>
-    public static List<InvoicePlanLine> Prepay(PricedOrder order, EarlierInvoices earlier, long amount, decimal percent)
+    public static List<InvoicePlanLine> Prepay(PricedOrder order, EarlierInvoices earlier, long amount, decimal percent, CultureInfo language)
     {
         // Gift cards are payment, not price: they lower the amount but have no VAT rate to prepay.
         var open = new SortedDictionary<int, long>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
@@ -35,7 +36,7 @@ internal static class PrepaymentLines
             if (parts[i] != 0)
             {
                 long vat = MinorUnitMath.MulDivRound(parts[i], rates[i], 10_000 + rates[i]);
-                lines.Add(Line(order, InvoicePlanLineKind.Prepayment, $"Förskott {Percent(percent)} %, moms {Percent(rates[i] / 100m)} %", rates[i], parts[i], vat));
+                lines.Add(Line(order, InvoicePlanLineKind.Prepayment, KlarnaTexts.Format("Line_Prepayment", language, KlarnaTexts.Percent(percent, language), KlarnaTexts.Percent(rates[i] / 100m, language)), rates[i], parts[i], vat));
             }
         }
 
@@ -46,7 +47,8 @@ internal static class PrepaymentLines
     /// <param name="order">The order.</param>
     /// <param name="earlier">The earlier invoices.</param>
     /// <param name="invoiceBase">The sum of this invoice's order-line amounts.</param>
-    public static List<InvoicePlanLine> Net(PricedOrder order, EarlierInvoices earlier, long invoiceBase)
+    /// <param name="language">The language of the line names (the merchant profile's).</param>
+    public static List<InvoicePlanLine> Net(PricedOrder order, EarlierInvoices earlier, long invoiceBase, CultureInfo language)
     {
         long unnetted = earlier.Unnetted;
         long remainingBase = order.Total - earlier.BaseTotal;
@@ -66,14 +68,12 @@ internal static class PrepaymentLines
             if (parts[i] != 0)
             {
                 long vat = parts[i] == tally.Unnetted ? tally.Vat : MinorUnitMath.MulDivRound(tally.Vat, parts[i], tally.Unnetted);
-                lines.Add(Line(order, InvoicePlanLineKind.PrepaymentNetting, $"Avräkning förskott, moms {Percent(rate / 100m)} %", rate, -parts[i], -vat));
+                lines.Add(Line(order, InvoicePlanLineKind.PrepaymentNetting, KlarnaTexts.Format("Line_PrepaymentNetting", language, KlarnaTexts.Percent(rate / 100m, language)), rate, -parts[i], -vat));
             }
         }
 
         return lines;
     }
-
-    private static string Percent(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ',');
 
     private static InvoicePlanLine Line(PricedOrder order, InvoicePlanLineKind kind, string description, int rate, long amount, long vat) => new()
     {

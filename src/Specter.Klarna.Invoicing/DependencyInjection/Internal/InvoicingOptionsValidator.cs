@@ -30,6 +30,15 @@ internal sealed class InvoicingOptionsValidator : IValidateOptions<KlarnaInvoici
             builder.AddError("must not be negative.", nameof(options.RecoveryGracePeriod));
         }
 
+        foreach (var (profile, merchant) in options.Merchants)
+        {
+            // An invoicing matter (the customer reads these texts on Klarna's invoice), so checked here, not by the client.
+            if (merchant is not null && !Resources.KlarnaTexts.Languages.Contains(merchant.Language, StringComparer.Ordinal))
+            {
+                builder.AddError($"Merchants[{profile}].Language '{merchant.Language}' is not a language the texts sent to Klarna are written in; allowed: {string.Join(", ", Resources.KlarnaTexts.Languages)}.");
+            }
+        }
+
         return builder.Build();
     }
 }

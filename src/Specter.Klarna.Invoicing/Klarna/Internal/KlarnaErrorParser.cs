@@ -32,7 +32,7 @@ internal static class KlarnaErrorParser
                 var error = JsonSerializer.Deserialize(bytes, KlarnaJsonContext.Default.ErrorDto);
                 if (error is { ErrorCode: { Length: > 0 } code })
                 {
-                    var messages = (error.ErrorMessages ?? []).Where(m => m is not null).Select(m => Excerpt(m!)).ToArray();
+                    var messages = (error.ErrorMessages ?? [error.ErrorMessage]).Where(m => m is not null).Select(m => Excerpt(m!)).ToArray();
                     return new KlarnaApiException(response.StatusCode, Excerpt(code), messages, error.CorrelationId is { } bodyId ? Excerpt(bodyId) : correlationId);
                 }
             }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Specter.Klarna.Invoicing.Capture.Internal;
 using Specter.Klarna.Invoicing.Klarna.Internal.Models;
 
 namespace Specter.Klarna.Invoicing.Klarna.Internal;
@@ -11,22 +12,22 @@ namespace Specter.Klarna.Invoicing.Klarna.Internal;
 /// <remarks>
 /// Order lines always carry <c>type</c>, <c>tax_rate</c>, <c>total_tax_amount</c> and <c>total_discount_amount</c>
 /// (Klarna's 2020 spec requires the first three). Empty lists are omitted. The limits of both Klarna specs are checked
-/// first (the stricter 2020 maxima: amounts ≤ 100 000 000, quantity ≤ 100 000); a violation throws
-/// <see cref="ArgumentException"/> before anything is sent.
+/// first (<see cref="KlarnaLimits"/>: the current spec's amounts ≤ 200 000 000, the 2020 spec's quantity ≤ 100 000); a
+/// violation throws <see cref="ArgumentException"/> before anything is sent.
 /// </remarks>
 internal static class KlarnaRequestBodies
 {
-    /// <summary>The stricter (2020 spec) maximum for amounts in minor units.</summary>
-    public const long MaxAmount = 100_000_000;
+    /// <summary>The maximum for amounts in minor units (<see cref="KlarnaLimits.MaxAmount"/>).</summary>
+    public const long MaxAmount = KlarnaLimits.MaxAmount;
 
-    /// <summary>The 2020 spec's maximum order line quantity.</summary>
-    public const long MaxQuantity = 100_000;
+    /// <summary>The maximum order line quantity (<see cref="KlarnaLimits.MaxQuantity"/>).</summary>
+    public const long MaxQuantity = KlarnaLimits.MaxQuantity;
 
     /// <summary>The maximum number of order lines per request.</summary>
-    public const int MaxOrderLines = 1000;
+    public const int MaxOrderLines = KlarnaLimits.MaxLines;
 
     /// <summary>The maximum number of shipping info entries per request.</summary>
-    public const int MaxShippingInfo = 500;
+    public const int MaxShippingInfo = KlarnaLimits.MaxShippingInfo;
 
     private static readonly HashSet<string> LineTypes = new(StringComparer.Ordinal)
     {
@@ -44,8 +45,8 @@ internal static class KlarnaRequestBodies
     {
         ArgumentNullException.ThrowIfNull(request);
         CheckAmount(request.CapturedAmount, 0, "captured_amount");
-        CheckText(request.Reference, 255, "reference");
-        CheckText(request.Description, 255, "description");
+        CheckText(request.Reference, KlarnaLimits.MaxText, "reference");
+        CheckText(request.Description, KlarnaLimits.MaxText, "description");
         var dto = new CaptureRequestDto
         {
             CapturedAmount = request.CapturedAmount,
@@ -62,8 +63,8 @@ internal static class KlarnaRequestBodies
     {
         ArgumentNullException.ThrowIfNull(request);
         CheckAmount(request.RefundedAmount, 0, "refunded_amount");
-        CheckText(request.Reference, 255, "reference");
-        CheckText(request.Description, 255, "description");
+        CheckText(request.Reference, KlarnaLimits.MaxText, "reference");
+        CheckText(request.Description, KlarnaLimits.MaxText, "description");
         var dto = new RefundRequestDto
         {
             RefundedAmount = request.RefundedAmount,
@@ -80,7 +81,7 @@ internal static class KlarnaRequestBodies
     {
         ArgumentNullException.ThrowIfNull(request);
         CheckAmount(request.OrderAmount, 0, "order_amount");
-        CheckText(request.Description, 255, "description");
+        CheckText(request.Description, KlarnaLimits.MaxText, "description");
         var dto = new UpdateAuthorizationRequestDto
         {
             OrderAmount = request.OrderAmount,
@@ -93,8 +94,8 @@ internal static class KlarnaRequestBodies
     /// <summary>The body of update merchant references; a <see langword="null"/> reference is left unchanged by Klarna.</summary>
     public static byte[] MerchantReferences(string? merchantReference1, string? merchantReference2)
     {
-        CheckText(merchantReference1, 255, "merchant_reference1");
-        CheckText(merchantReference2, 255, "merchant_reference2");
+        CheckText(merchantReference1, KlarnaLimits.MaxText, "merchant_reference1");
+        CheckText(merchantReference2, KlarnaLimits.MaxText, "merchant_reference2");
         var dto = new UpdateMerchantReferencesRequestDto { MerchantReference1 = merchantReference1, MerchantReference2 = merchantReference2 };
         return JsonSerializer.SerializeToUtf8Bytes(dto, KlarnaJsonContext.Default.UpdateMerchantReferencesRequestDto);
     }
@@ -129,9 +130,9 @@ internal static class KlarnaRequestBodies
             }
 
             // The field names ("order_lines[3].name") are only built when a check fails, not once per line and field.
-            CheckText(line.Reference, 255, "order_lines", i, "reference");
+            CheckText(line.Reference, KlarnaLimits.MaxText, "order_lines", i, "reference");
             ArgumentNullException.ThrowIfNull(line.Name);
-            CheckText(line.Name, 255, "order_lines", i, "name");
+            CheckText(line.Name, KlarnaLimits.MaxText, "order_lines", i, "name");
             CheckText(line.QuantityUnit, 10, "order_lines", i, "quantity_unit");
             if (line.Quantity is < 0 or > MaxQuantity)
             {

@@ -10,9 +10,6 @@ namespace Specter.Klarna.Invoicing.Amounts.Internal;
 /// <summary>Exact integer arithmetic on minor units: allocation and rounding half away from zero.</summary>
 internal static class MinorUnitMath
 {
-    /// <summary>Klarna's upper limit for unit prices and line totals, in minor units.</summary>
-    public const long KlarnaMaxAmount = 100_000_000;
-
     /// <summary>The largest digit count <see cref="TryToMinorUnitsExact"/> converts in 128-bit integers (2^96 × 10^9 &lt; 2^126).</summary>
     private const int MaxFastDigits = 9;
 

@@ -6,15 +6,21 @@ namespace Specter.Klarna.Invoicing.Orders.Internal;
 internal static class OrderPricing
 {
     /// <summary>Prices a line whose fields the validator has already checked for decimals and ranges.</summary>
-    /// <returns>The priced line, or <see langword="null"/> when the price or quantity × price is not whole minor units.</returns>
+    /// <returns>The priced line, or <see langword="null"/> when the unit price is not whole minor units.</returns>
+    /// <remarks>
+    /// Weighed and measured goods (1.234 kg × 89.90) rarely make whole öre: the line amount is rounded half away from
+    /// zero to whole minor units, as the ERP prints it, and everything else (VAT, discount, partial deliveries) follows
+    /// from that rounded amount.
+    /// </remarks>
     public static PricedLine? TryPrice(int index, InvoicingOrderLine line, Currency currency, bool pricesIncludeVat)
     {
         if (!MinorUnitMath.TryToMinorUnitsExact(line.UnitPrice, currency.MinorUnitDigits, out long unitPrice)
-            || !MinorUnitMath.TryToBasisPoints(line.VatRate, out int taxRate)
-            || !MinorUnitMath.TryToWhole(line.Quantity * unitPrice, out long baseGross))
+            || !MinorUnitMath.TryToBasisPoints(line.VatRate, out int taxRate))
         {
             return null;
         }
+
+        long baseGross = MinorUnitMath.MultiplyRound(unitPrice, line.Quantity);
 
         // Rounded half away from zero, the Swedish VAT practice, in exact integer arithmetic.
         long baseDiscount = line.DiscountPercent == 0 ? 0 : MinorUnitMath.MultiplyRound(baseGross, line.DiscountPercent / 100m);

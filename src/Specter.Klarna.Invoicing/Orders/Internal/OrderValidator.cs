@@ -1,5 +1,4 @@
 using System.Globalization;
-using Specter.Klarna.Invoicing.Amounts.Internal;
 
 // Longer than ~150 lines on purpose: one pass that collects every error of an order, so a host sees all of its mistakes at
 // once; the per-line rules live in LineRules and Klarna's line count is checked where the capture is planned.
@@ -72,7 +71,7 @@ internal static class OrderValidator
             {
                 // Far beyond any Klarna line; checked first so the exact arithmetic below cannot overflow.
                 errors.Add(new(OrderValidationErrorCode.AmountOutOfRange, Math.Abs(line.Quantity) > MaxQuantity ? "quantity" : "unitPrice", id,
-                    $"Line {id}: quantity {Invariant(line.Quantity)} × unit price {Invariant(line.UnitPrice)} is far beyond Klarna's limit of {MinorUnitMath.KlarnaMaxAmount} minor units per line; quantity may be at most {Invariant(MaxQuantity)} and unit price at most {Invariant(MaxUnitPrice)}."));
+                    $"Line {id}: quantity {Invariant(line.Quantity)} × unit price {Invariant(line.UnitPrice)} is far beyond the limit of what one line can carry; quantity may be at most {Invariant(MaxQuantity)} and unit price at most {Invariant(MaxUnitPrice)}."));
             }
 
             if (errors.Count == before && knownCurrency)
@@ -80,12 +79,13 @@ internal static class OrderValidator
                 var p = OrderPricing.TryPrice(i, line, currency, order.PricesIncludeVat);
                 if (p is null)
                 {
-                    errors.Add(new(OrderValidationErrorCode.TooManyDecimals, "quantity", id,
-                        $"Line {id}: quantity × unit price = {Invariant(line.Quantity * line.UnitPrice)} has more decimals than {currency} allows ({currency.MinorUnitDigits}); use a quantity or price that gives whole minor units."));
+                    errors.Add(new(OrderValidationErrorCode.TooManyDecimals, "unitPrice", id,
+                        $"Line {id}: unit price {Invariant(line.UnitPrice)} or VAT rate {Invariant(line.VatRate)} cannot be priced in whole minor units of {currency}."));
                 }
                 else
                 {
-                    CheckLimits(errors, p, id, currency);
+                    // No per-line Klarna limit here: a line beyond one is sent in a form Klarna accepts (KlarnaLineBuilder),
+                    // and what no form can meet (a capture above Klarna's maximum) is a rule error of the invoice that needs it.
                     priced.Add(p);
                 }
             }
@@ -130,16 +130,6 @@ internal static class OrderValidator
     }
 
     internal static string Where(string? lineId) => lineId is null ? string.Empty : $"Line {lineId}: ";
-
-    private static void CheckLimits(List<OrderValidationError> errors, PricedLine p, string id, Currency currency)
-    {
-        long unitInclVat = p.Line.Quantity == 0 ? 0 : (long)Math.Abs(p.Gross / p.Line.Quantity);
-        if (Math.Abs(p.Gross) > MinorUnitMath.KlarnaMaxAmount || Math.Abs(p.Total) > MinorUnitMath.KlarnaMaxAmount || unitInclVat > MinorUnitMath.KlarnaMaxAmount)
-        {
-            errors.Add(new(OrderValidationErrorCode.AmountOutOfRange, "unitPrice", id,
-                $"Line {id}: the line amount {p.Total} minor units ({currency}) is beyond Klarna's limit of {MinorUnitMath.KlarnaMaxAmount} minor units per line and unit price; split the line."));
-        }
-    }
 
     private static void CheckOrderTotals(List<OrderValidationError> errors, List<PricedLine> priced)
     {

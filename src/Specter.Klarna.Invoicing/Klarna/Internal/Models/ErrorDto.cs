@@ -7,5 +7,8 @@ internal sealed class ErrorDto
 
     public List<string?>? ErrorMessages { get; set; }
 
+    /// <summary>Gets or sets the single message some Klarna APIs send instead of <see cref="ErrorMessages"/> (Klarna's generic error docs allow either).</summary>
+    public string? ErrorMessage { get; set; }
+
     public string? CorrelationId { get; set; }
 }

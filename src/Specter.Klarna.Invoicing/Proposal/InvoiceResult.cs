@@ -11,4 +11,7 @@ public sealed record InvoiceResult
 
     /// <summary>Gets a value indicating whether the order's remaining authorization was released because this was its last invoice.</summary>
     public bool RemainingAuthorizationReleased { get; init; }
+
+    /// <summary>Gets what the user should know about the invoice once it is made, for example <see cref="ProposalWarningCode.AuthorizationStillReserved"/>: an amount still reserved at Klarna that was not released.</summary>
+    public IReadOnlyList<ProposalWarning> Warnings { get; init; } = [];
 }
