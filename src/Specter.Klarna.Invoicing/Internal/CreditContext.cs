@@ -16,7 +16,7 @@ internal sealed record CreditContext(LedgerInvoice Invoice, IReadOnlyList<Ledger
     /// <summary>What Klarna has left to refund on the order (captured less refunded), or <see langword="null"/> without a reservation.</summary>
     public long? LeftOnOrder => KlarnaOrder is { } o ? o.CapturedAmount - o.RefundedAmount : null;
 
-    public CreditInput Input(string creditNumber, string? description, IReadOnlyList<CreditLineRequest>? lines, IReadOnlyList<CreditAmountRequest>? amounts, CreditReturnFee? fee)
+    public CreditInput Input(string creditNumber, string? description, IReadOnlyList<CreditLineRequest>? lines, IReadOnlyList<CreditAmountRequest>? amounts, CreditReturnFee? fee, System.Globalization.CultureInfo language)
     {
         var capture = KlarnaOrder?.Captures.FirstOrDefault(c => string.Equals(c.CaptureId, Invoice.CaptureId, StringComparison.Ordinal));
         var netting = EarlierInvoices.From(LedgerDocuments.PlansForPlanner(OrderRows));
@@ -29,6 +29,7 @@ internal sealed record CreditContext(LedgerInvoice Invoice, IReadOnlyList<Ledger
             Lines = lines,
             Amounts = amounts,
             ReturnFee = fee,
+            Language = language,
             Refunds = Refunds,
             LeftOnOrder = Refunds ? LeftOnOrder : null,
             LeftOnCapture = Refunds && capture is not null ? capture.CapturedAmount - capture.RefundedAmount : null,

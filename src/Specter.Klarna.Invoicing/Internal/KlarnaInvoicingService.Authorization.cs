@@ -20,6 +20,7 @@ internal sealed partial class KlarnaInvoicingService
             InvoiceNumber = "RESERVATION",
             Type = InvoiceType.Final,
             ShippingPolicy = Options.ShippingPolicy,
+            Language = KlarnaLanguage(order),
         });
         var capture = outcome.Plan?.Capture ?? throw new KlarnaInvoicingRuleException(outcome.Violations.Count > 0 ? outcome.Violations[0] : NothingToInvoice);
         // A refund does not give authorization back: what Klarna refunded was captured once and stays counted in order_amount.

@@ -19,7 +19,7 @@ internal sealed partial class KlarnaInvoicingService
             return new CreditProposal { InvoiceNumber = request.InvoiceNumber, LeftOnInvoice = new Money(0, currency), Violations = [refused] };
         }
 
-        var outcome = CreditCalculator.Plan(context.Input(InvoiceProposal.PreviewInvoiceNumber, null, request.Lines, request.Amounts, request.ReturnFee));
+        var outcome = CreditCalculator.Plan(context.Input(InvoiceProposal.PreviewInvoiceNumber, null, request.Lines, request.Amounts, request.ReturnFee, KlarnaLanguage(context.Invoice)));
         long? leftOnOrder = context.Refunds ? context.LeftOnOrder - (outcome.Plan?.Total.MinorUnits ?? 0) : null;
         return new CreditProposal
         {
@@ -57,7 +57,7 @@ internal sealed partial class KlarnaInvoicingService
             throw new KlarnaInvoicingRuleException(refused);
         }
 
-        var outcome = CreditCalculator.Plan(context.Input(request.CreditNumber, request.Description, request.Lines, request.Amounts, request.ReturnFee));
+        var outcome = CreditCalculator.Plan(context.Input(request.CreditNumber, request.Description, request.Lines, request.Amounts, request.ReturnFee, KlarnaLanguage(context.Invoice)));
         if (!outcome.IsAllowed)
         {
             throw new KlarnaInvoicingRuleException(outcome.Violations[0]);
@@ -77,6 +77,12 @@ internal sealed partial class KlarnaInvoicingService
         InvoicingLog.Credited(logger, settled.InvoiceNumber, request.InvoiceNumber, settled.State, settled.Plan.Total.MinorUnits);
         return new CreditResult { Plan = settled.Plan, Status = StatusOf(settled) };
     }
+
+    /// <summary>The merchant profile's language for texts sent to Klarna (Swedish when the profile names none).</summary>
+    private System.Globalization.CultureInfo KlarnaLanguage(LedgerInvoice invoice) =>
+        invoice.KlarnaOrderId is not null && Options.Merchants.TryGetValue(merchants.Resolve(invoice.Merchant).Name, out var profile)
+            ? System.Globalization.CultureInfo.GetCultureInfo(profile.Language)
+            : Resources.KlarnaTexts.Default;
 
     private async Task<CreditContext> ReadCreditContextAsync(string invoiceNumber, CancellationToken cancellationToken)
     {

@@ -69,7 +69,7 @@ internal static class CreditCalculator
             Lines = lines,
             Total = new Money(refunded, currency),
             VatTotal = new Money(lines.Sum(l => l.VatAmount.MinorUnits), currency),
-            Capture = input.Refunds ? RefundBuilder.Build(input.CreditNumber, input.Description, lines, currency) : null,
+            Capture = input.Refunds ? RefundBuilder.Build(input.CreditNumber, input.Description, lines, currency, input.Language) : null,
         };
         System.Diagnostics.Debug.Assert(plan.Capture is null || plan.Capture.CapturedAmount == plan.Total, "The refund sums exactly to the credit.");
         return new CreditOutcome { Plan = plan, PerVatRate = PerVatRate(lines, currency), LeftOnInvoice = tally.LeftTotal - credited };

@@ -36,6 +36,9 @@ internal sealed record CreditInput
     /// <summary>Gets the order's prepayments not yet netted off, per VAT rate in basis points; a prepayment line is credited at most this.</summary>
     public IReadOnlyDictionary<int, long> UnnettedPrepayments { get; init; } = new Dictionary<int, long>();
 
+    /// <summary>Gets the language of the texts sent to Klarna (split and merged line names): the merchant profile's.</summary>
+    public System.Globalization.CultureInfo Language { get; init; } = Resources.KlarnaTexts.Default;
+
     /// <summary>Gets a value indicating whether Klarna accepts a return fee on this order.</summary>
     public bool ReturnFeeAllowed { get; init; }
 }

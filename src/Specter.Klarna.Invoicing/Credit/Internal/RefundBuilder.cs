@@ -1,3 +1,4 @@
+using System.Globalization;
 using Specter.Klarna.Invoicing.Capture.Internal;
 using Specter.Klarna.Invoicing.Amounts.Internal;
 
@@ -7,7 +8,7 @@ namespace Specter.Klarna.Invoicing.Credit.Internal;
 /// Klarna allocates the refund to the right customer invoice, satisfying Klarna's formulas and adding up exactly to the refund.</summary>
 internal static class RefundBuilder
 {
-    public static KlarnaCapturePlan Build(string creditNumber, string? description, IReadOnlyList<InvoicePlanLine> creditLines, Currency currency)
+    public static KlarnaCapturePlan Build(string creditNumber, string? description, IReadOnlyList<InvoicePlanLine> creditLines, Currency currency, CultureInfo language)
     {
         var lines = new List<KlarnaCaptureLine>(creditLines.Count);
         foreach (var line in creditLines)
@@ -19,16 +20,16 @@ internal static class RefundBuilder
             else if (line.Amount.MinorUnits != 0)
             {
                 // The same builder as the capture: the reference is the article number, as on the capture's line.
-                KlarnaLineBuilder.Build(line, lines);
+                KlarnaLineBuilder.Build(line, lines, language);
             }
         }
 
-        var merged = KlarnaLineMerger.MergeIfNeeded(lines);
+        var merged = KlarnaLineMerger.MergeIfNeeded(lines, language);
         return new KlarnaCapturePlan
         {
             CapturedAmount = new Money(merged.Sum(l => l.TotalAmount), currency),
             Reference = creditNumber,
-            Description = KlarnaLineBuilder.Truncate(description ?? "Kreditfaktura " + creditNumber, KlarnaLineBuilder.MaxName)!,
+            Description = KlarnaLineBuilder.Truncate(description ?? "Kreditfaktura " + creditNumber, KlarnaLimits.MaxText)!,
             Lines = merged,
         };
     }
@@ -41,7 +42,7 @@ internal static class RefundBuilder
         return new KlarnaCaptureLine
         {
             Type = "return_fee",
-            Name = KlarnaLineBuilder.Truncate(fee.Description, KlarnaLineBuilder.MaxName)!,
+            Name = KlarnaLineBuilder.Truncate(fee.Description, KlarnaLimits.MaxText)!,
             Quantity = 1,
             UnitPrice = amount,
             TaxRate = rate,
