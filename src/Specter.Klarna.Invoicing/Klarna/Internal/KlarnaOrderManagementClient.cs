@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -285,15 +286,25 @@ internal sealed class KlarnaOrderManagementClient(
             var stream = await content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                using var buffer = new MemoryStream();
-                var chunk = new byte[16 * 1024];
-                int read;
-                while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), linked.Token).ConfigureAwait(false)) > 0)
+                // Sized by Content-Length when it is announced (the usual case), so the exact array is returned without a copy;
+                // the read chunk is pooled (a 16 KiB array per answer was the largest allocation of an invoice).
+                int expected = content.Headers.ContentLength is { } announced && announced <= limit ? (int)announced : 0;
+                using var buffer = new MemoryStream(expected);
+                var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+                try
                 {
-                    buffer.Write(chunk, 0, read);
+                    int read;
+                    while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), linked.Token).ConfigureAwait(false)) > 0)
+                    {
+                        buffer.Write(chunk, 0, read);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(chunk);
                 }
 
-                return buffer.ToArray();
+                return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
             }
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
