@@ -7,10 +7,12 @@ using Specter.Klarna.Invoicing.Sqlite;
 namespace Specter.Klarna.Invoicing.Benchmarks.Batch;
 
 /// <summary>The SQLite ledger on a temporary file (WAL, <c>synchronous = FULL</c>), and its floor on the same file, one connection per concurrent worker.</summary>
+/// <remarks>The floor's writers queue on an async gate as the ledger's do (SQLite admits one writer; its busy handler would sleep), so the floor is the best this process can commit.</remarks>
 internal sealed class SqliteBatchStore : IBatchStore
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "specter-batch-" + Guid.NewGuid().ToString("N"));
     private readonly ConcurrentBag<(SqliteConnection Connection, SqliteCommand Insert)> _idle = [];
+    private readonly SemaphoreSlim _writer = new(1, 1);
     private SqliteKlarnaInvoiceLedger _ledger = null!;
     private string _payload = string.Empty;
 
@@ -50,12 +52,14 @@ internal sealed class SqliteBatchStore : IBatchStore
             worker = (connection, insert);
         }
 
+        await _writer.WaitAsync().ConfigureAwait(false);
         try
         {
             await worker.Insert.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
         finally
         {
+            _writer.Release();
             _idle.Add(worker);
         }
     }
@@ -68,6 +72,7 @@ internal sealed class SqliteBatchStore : IBatchStore
             await worker.Connection.DisposeAsync().ConfigureAwait(false);
         }
 
+        _writer.Dispose();
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(_directory))
         {
