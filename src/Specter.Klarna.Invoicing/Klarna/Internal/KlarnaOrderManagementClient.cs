@@ -26,6 +26,9 @@ internal sealed class KlarnaOrderManagementClient(
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
 
+    /// <summary>The largest announced Content-Length a body buffer is sized to before any byte arrives.</summary>
+    private const int PresizeLimitBytes = 1024 * 1024;
+
     /// <summary>The largest success body read (an order with 1000 lines and its captures is a few MiB); beyond it the answer is refused, not buffered.</summary>
     internal const int MaxResponseBodyBytes = 16 * 1024 * 1024;
 
@@ -287,8 +290,9 @@ internal sealed class KlarnaOrderManagementClient(
             await using (stream.ConfigureAwait(false))
             {
                 // Sized by Content-Length when it is announced (the usual case), so the exact array is returned without a copy;
-                // the read chunk is pooled (a 16 KiB array per answer was the largest allocation of an invoice).
-                int expected = content.Headers.ContentLength is { } announced && announced <= limit ? (int)announced : 0;
+                // the read chunk is pooled (a 16 KiB array per answer was the largest allocation of an invoice). A large
+                // announcement is not trusted up front (a hostile header must not make us allocate 16 MiB): it grows as bytes arrive.
+                int expected = content.Headers.ContentLength is { } announced && announced <= Math.Min(limit, PresizeLimitBytes) ? (int)announced : 0;
                 using var buffer = new MemoryStream(expected);
                 var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
                 try
