@@ -132,10 +132,17 @@ public sealed class FaultTests
     {
         await using var h = await SimulatorHarness.CreateAsync();
         var orderId = h.SeedOrder();
-        h.Simulator.InjectFault(SimulatedFault.Delay(TimeSpan.FromSeconds(30)));
+        var delay = h.Simulator.InjectFault(SimulatedFault.Delay(TimeSpan.FromSeconds(30)));
 
         var pending = h.CaptureAsync(orderId, 1000, "k");
-        await Task.Delay(50);
+        // A positive signal, not a sleep: the request has reached the delay, which only fake time can end.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (delay.TimesTriggered == 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Yield();
+        }
+
+        delay.TimesTriggered.Should().Be(1);
         pending.IsCompleted.Should().BeFalse();
         h.Simulator.GetOrder(orderId).Captures.Should().BeEmpty();
         h.Time.Advance(TimeSpan.FromSeconds(30));

@@ -10,7 +10,12 @@ namespace Specter.Klarna.Invoicing;
 /// <summary>Registers the host's ledger and the optional recovery service.</summary>
 public static class KlarnaInvoicingBuilderExtensions
 {
-    /// <summary>Registers the host's ledger implementation (scoped, so it may use a scoped database context).</summary>
+    /// <summary>Registers the host's ledger implementation, scoped: one instance per scope, so it may use a scoped database context.</summary>
+    /// <remarks>
+    /// The factory overload registers a singleton instead, on purpose: a factory usually hands back one ledger built once
+    /// (the SQLite, PostgreSQL and in-memory ledgers open a connection per call and are safe to share); as a scoped
+    /// registration the container would dispose that shared instance at the end of every scope.
+    /// </remarks>
     /// <typeparam name="TLedger">The ledger type.</typeparam>
     /// <param name="builder">The builder.</param>
     /// <returns>The value of <paramref name="builder"/>.</returns>
@@ -22,7 +27,13 @@ public static class KlarnaInvoicingBuilderExtensions
         return builder;
     }
 
-    /// <summary>Registers a ledger built by a factory (singleton).</summary>
+    /// <summary>Registers a ledger built by a factory, as a singleton: the factory runs once and its ledger serves every scope.</summary>
+    /// <remarks>
+    /// Not scoped like <see cref="AddLedger{TLedger}(IKlarnaInvoicingBuilder)"/>, on purpose: a factory usually returns one shared
+    /// ledger (the SQLite, PostgreSQL and in-memory ledgers are safe for concurrent use), which a scoped registration would
+    /// dispose at the end of every scope. The ledger must therefore be safe for concurrent use; a ledger over a scoped
+    /// database context belongs in <see cref="AddLedger{TLedger}(IKlarnaInvoicingBuilder)"/>.
+    /// </remarks>
     /// <param name="builder">The builder.</param>
     /// <param name="factory">Creates the ledger.</param>
     /// <returns>The value of <paramref name="builder"/>.</returns>

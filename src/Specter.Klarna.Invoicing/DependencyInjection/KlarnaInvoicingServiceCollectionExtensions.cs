@@ -40,9 +40,10 @@ public static class KlarnaInvoicingServiceCollectionExtensions
 
     private static KlarnaInvoicingBuilder AddCore(IServiceCollection services)
     {
+        KlarnaClientOptionsView.Register(services);
         var httpClient = services.AddKlarnaOrderManagementClient();
         services.AddOptions<KlarnaInvoicingOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KlarnaInvoicingOptions>, KlarnaInvoicingOptionsInvoicingValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KlarnaInvoicingOptions>, InvoicingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<InvoicingTelemetry>();

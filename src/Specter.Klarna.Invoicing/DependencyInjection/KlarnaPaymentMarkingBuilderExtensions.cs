@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Specter.Klarna.Invoicing.DependencyInjection.Internal;
-using Specter.Klarna.Invoicing.Payouts.Internal;
+using Specter.Klarna.Invoicing.Internal;
 using Specter.Klarna.Invoicing.Persistence;
 using Specter.Klarna.Invoicing.Settlements.Internal;
 

@@ -99,8 +99,8 @@ internal sealed partial class KlarnaInvoicingService
             throw new KlarnaInvoicingRuleException(RuleViolations.PrepaymentNotSettled(failedPrepayment.InvoiceNumber, order.OrderNumber));
         }
 
-        var ledgerOfPriors = InvoiceLedger.From(priors);
-        if (!Invoicing.Internal.InvoiceTypeSelector.Decide(priced, ledgerOfPriors).HasSomethingToInvoice)
+        var earlierInvoices = EarlierInvoices.From(priors);
+        if (!InvoiceTypeSelector.Decide(priced, earlierInvoices).HasSomethingToInvoice)
         {
             throw new KlarnaInvoicingRuleException(NothingToInvoice);
         }
@@ -117,7 +117,7 @@ internal sealed partial class KlarnaInvoicingService
             }
         }
 
-        var outcome = InvoicePlanner.Plan(priced, ledgerOfPriors, new InvoicePlanRequest
+        var outcome = InvoicePlanner.Plan(priced, earlierInvoices, new InvoicePlanRequest
         {
             InvoiceNumber = invoiceNumber,
             Type = type,
@@ -223,7 +223,7 @@ internal sealed partial class KlarnaInvoicingService
         // A failed or unsettled earlier invoice still needs the authorization: releasing it would strand that invoice.
         if (!Options.ReleaseRemainingAuthorizationAfterLastInvoice || remainingAfter <= 0
             || priorInvoices.Any(i => i.State is not (ActivationState.Activated or ActivationState.NotKlarna))
-            || Invoicing.Internal.InvoiceTypeSelector.Decide(priced, InvoiceLedger.From([.. priorInvoices.Select(i => i.Plan), plan])).HasSomethingToInvoice)
+            || InvoiceTypeSelector.Decide(priced, EarlierInvoices.From([.. priorInvoices.Select(i => i.Plan), plan])).HasSomethingToInvoice)
         {
             return false;
         }

@@ -1,6 +1,5 @@
 using System.Net;
 using Specter.Klarna.Invoicing.Capture.Internal;
-using Specter.Klarna.Invoicing.Invoicing.Internal;
 using Specter.Klarna.Invoicing.Orders.Internal;
 
 namespace Specter.Klarna.Invoicing.Internal;
@@ -15,8 +14,8 @@ internal sealed partial class KlarnaInvoicingService
         request ??= new InvoiceProposalRequest();
 
         var priors = await PriorPlansAsync(order.OrderNumber, request.InvoiceNumber, cancellationToken).ConfigureAwait(false);
-        var ledgerOfPriors = InvoiceLedger.From(priors);
-        var decision = InvoiceTypeSelector.Decide(priced, ledgerOfPriors);
+        var earlierInvoices = EarlierInvoices.From(priors);
+        var decision = InvoiceTypeSelector.Decide(priced, earlierInvoices);
         var type = request.Type ?? decision.Proposed;
 
         var warnings = new List<ProposalWarning>();
@@ -41,7 +40,7 @@ internal sealed partial class KlarnaInvoicingService
         }
 
         bool isPreview = string.IsNullOrWhiteSpace(request.InvoiceNumber);
-        var outcome = InvoicePlanner.Plan(priced, ledgerOfPriors, new InvoicePlanRequest
+        var outcome = InvoicePlanner.Plan(priced, earlierInvoices, new InvoicePlanRequest
         {
             InvoiceNumber = isPreview ? InvoiceProposal.PreviewInvoiceNumber : request.InvoiceNumber!,
             Type = request.Type,

@@ -36,5 +36,7 @@ internal sealed partial class KlarnaInvoicingService
         return await klarna.GetOrderAsync(merchant, klarnaOrderId, cancellationToken).ConfigureAwait(false);
     }
 
-    private bool IsPrepaymentEnabled(string? merchant) => merchants.Resolve(merchant).Options.AllowPrepaymentCapture;
+    /// <summary>An invoicing rule: read from the invoicing options by the profile's name, never through the client's options.</summary>
+    private bool IsPrepaymentEnabled(string? merchant) =>
+        Options.Merchants.TryGetValue(merchants.Resolve(merchant).Name, out var profile) && profile.AllowPrepaymentCapture;
 }

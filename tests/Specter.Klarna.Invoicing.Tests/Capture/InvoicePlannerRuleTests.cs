@@ -1,4 +1,5 @@
 using Specter.Klarna.Invoicing.Capture.Internal;
+using Specter.Klarna.Invoicing.Orders.Internal;
 using static Specter.Klarna.Invoicing.Tests.TestDoubles.TestOrders;
 
 namespace Specter.Klarna.Invoicing.Tests.Capture;
@@ -101,6 +102,18 @@ public sealed class InvoicePlannerRuleTests
 
         first.For("2").Amount.Minor().Should().Be(3267); // 4900 × 35820 / 53730 = 3266.67
         PlanOk(Deliver(IssueExample(), ("1", 3)), prior, policy: ShippingPolicy.ProRata).For("2").Amount.Minor().Should().Be(1633);
+    }
+
+    [Fact]
+    public void Plan_TooManyKlarnaLinesAfterMerging_IsAnInvalidOrder()
+    {
+        // Each line is near Klarna's per-line limit, so merging per VAT rate cannot get below 1000 lines.
+        var order = Order([.. Enumerable.Range(1, 1001).Select(i => Line($"x{i}", OrderLineKind.Goods, 1, 750_000m, 25))]);
+
+        OrderValidator.Validate(order).Should().BeEmpty("the order itself is valid; the capture's line count is the planner's check");
+        FluentActions.Invoking(() => Plan(order, "1", InvoiceType.Final))
+            .Should().Throw<InvoicingOrderValidationException>()
+            .Which.Errors.Should().ContainSingle(e => e.Code == OrderValidationErrorCode.TooManyLines);
     }
 
     private static InvoicePlanOutcome Plan(InvoicingOrder order, string number, InvoiceType? type = null, decimal? percent = null, List<InvoicePlan>? prior = null) =>

@@ -1,20 +1,8 @@
 namespace Specter.Klarna.Invoicing.Tests.Conventions;
 
-/// <summary>Reads the PublicAPI.*.txt approval files of a shipped project from the repository.</summary>
+/// <summary>Finds the repository root (the folder holding the solution), for tests that read committed files.</summary>
 internal static class PublicApiFiles
 {
-    public static IReadOnlyList<string> ReadApprovedLines(string projectName)
-    {
-        var directory = Path.Combine(RepositoryRoot(), "src", projectName);
-        return new[] { "PublicAPI.Shipped.txt", "PublicAPI.Unshipped.txt" }
-            .Select(file => Path.Combine(directory, file))
-            .Where(File.Exists)
-            .SelectMany(File.ReadAllLines)
-            .Where(line => line.Length > 0 && !line.StartsWith('#'))
-            .Select(line => line.StartsWith('~') ? line[1..] : line)
-            .ToList();
-    }
-
     public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -88,21 +88,6 @@ public sealed class PublicSurfaceConventionsTests
         offenders.Should().BeEmpty("money is long minor units (or decimal only at the ERP boundary), never double/float");
     }
 
-    [Theory]
-    [MemberData(nameof(ShippedAssemblies))]
-    public void EveryPublicType_IsApprovedInPublicApiFiles(string assembly)
-    {
-        var approved = PublicApiFiles.ReadApprovedLines(assembly);
-        approved.Should().NotBeEmpty($"src/{assembly} has PublicAPI.Shipped.txt/PublicAPI.Unshipped.txt");
-
-        var missing = PublicTypes(assembly)
-            .Select(t => t.FullName!.Replace('+', '.'))
-            .Where(name => !approved.Any(line => line.StartsWith(name, StringComparison.Ordinal) || line.Contains(" " + name, StringComparison.Ordinal)))
-            .ToList();
-
-        missing.Should().BeEmpty("every public type is approved in PublicAPI.Shipped.txt or PublicAPI.Unshipped.txt");
-    }
-
     private static Type[] PublicTypes(string assembly) => Assembly.Load(assembly).GetExportedTypes();
 
     private static HashSet<MethodInfo> FrameworkInterfaceImplementations(Type type) =>

@@ -47,7 +47,7 @@ public sealed class AddKlarnaInvoicingTests
         services.AddKlarnaInvoicing(o => o.ExpiryWarningDays = 3).UseInMemoryLedger();
 
         services.Count(d => d.ServiceType == typeof(IKlarnaInvoicing)).Should().Be(1);
-        services.Count(d => d.ServiceType == typeof(IValidateOptions<KlarnaInvoicingOptions>) && d.ImplementationType?.Name == "KlarnaInvoicingOptionsInvoicingValidator").Should().Be(1);
+        services.Count(d => d.ServiceType == typeof(IValidateOptions<KlarnaInvoicingOptions>) && d.ImplementationType?.Name == "InvoicingOptionsValidator").Should().Be(1);
         using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<IOptions<KlarnaInvoicingOptions>>().Value.ExpiryWarningDays.Should().Be(3);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Specter.Klarna.Invoicing.Amounts.Internal;
 using Specter.Klarna.Invoicing.Tests.TestDoubles;
 
 namespace Specter.Klarna.Invoicing.Tests.Internal;
@@ -227,6 +228,6 @@ public sealed class KlarnaInvoicingServiceCreateTests
     [Fact]
     public void DomainAndClient_AgreeOnKlarnasAmountLimit()
     {
-        Specter.Klarna.Invoicing.Internal.MinorUnitMath.KlarnaMaxAmount.Should().Be(Specter.Klarna.Invoicing.Klarna.Internal.KlarnaRequestBodies.MaxAmount);
+        MinorUnitMath.KlarnaMaxAmount.Should().Be(Specter.Klarna.Invoicing.Klarna.Internal.KlarnaRequestBodies.MaxAmount);
     }
 }

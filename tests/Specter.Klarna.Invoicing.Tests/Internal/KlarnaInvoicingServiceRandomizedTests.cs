@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using CsCheck;
-using Specter.Klarna.Invoicing.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Capture.Internal;
 using Specter.Klarna.Invoicing.Orders.Internal;
 using Specter.Klarna.Invoicing.Persistence;
 using Specter.Klarna.Invoicing.Testing;

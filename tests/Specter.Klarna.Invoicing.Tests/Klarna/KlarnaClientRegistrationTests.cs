@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly.RateLimiting;
+using Specter.Klarna.Invoicing.DependencyInjection.Internal;
 using Specter.Klarna.Invoicing.Klarna.Internal;
 
 namespace Specter.Klarna.Invoicing.Tests.Klarna;
@@ -28,6 +29,7 @@ public sealed class KlarnaClientRegistrationTests
     {
         var services = new ServiceCollection();
         services.Configure<KlarnaInvoicingOptions>(o => o.Merchants["se"] = new KlarnaMerchantOptions { Username = "u", Password = "p" });
+        KlarnaClientOptionsView.Register(services);
         configure(services);
         return services.BuildServiceProvider();
     }
@@ -56,10 +58,11 @@ public sealed class KlarnaClientRegistrationTests
         services.Count.Should().Be(count);
         second.Name.Should().Be(KlarnaHttp.ClientName);
         services.Configure<KlarnaInvoicingOptions>(o => o.Merchants["se"] = new KlarnaMerchantOptions { Username = "u", Password = "p" });
+        KlarnaClientOptionsView.Register(services);
         using var twice = services.BuildServiceProvider();
 
         Chain(twice).Select(h => h.GetType()).Should().Equal(Chain(once).Select(h => h.GetType()));
-        twice.GetServices<IValidateOptions<KlarnaInvoicingOptions>>().OfType<KlarnaInvoicingOptionsValidator>().Should().ContainSingle();
+        twice.GetServices<IValidateOptions<KlarnaClientOptions>>().OfType<KlarnaClientOptionsValidator>().Should().ContainSingle();
     }
 
     [Theory]
@@ -147,9 +150,15 @@ public sealed class KlarnaClientRegistrationTests
         await host.Client.CancelOrderAsync(null, KlarnaTestHost.OrderId, "k2", CancellationToken.None);
         using var cts = new CancellationTokenSource();
         var queued = host.Client.CancelOrderAsync(null, KlarnaTestHost.OrderId, "k3", cts.Token);
-        await Task.Delay(20);
+        // A positive signal, not a sleep: the third request is seen waiting in the limiter's queue.
+        var queuedFor = System.Diagnostics.Stopwatch.StartNew();
+        while (limiter.GetStatistics()!.CurrentQueuedCount == 0 && !queued.IsCompleted && queuedFor.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Yield();
+        }
 
-        queued.IsCompleted.Should().BeFalse("the bucket is empty until the next second");
+        limiter.GetStatistics()!.CurrentQueuedCount.Should().Be(1, "the bucket is empty until the next second");
+        queued.IsCompleted.Should().BeFalse();
         host.Stub.Attempts.Should().Be(2);
         await cts.CancelAsync();
         await FluentActions.Awaiting(() => queued).Should().ThrowAsync<OperationCanceledException>();

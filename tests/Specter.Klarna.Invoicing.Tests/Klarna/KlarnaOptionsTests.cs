@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Specter.Klarna.Invoicing.DependencyInjection.Internal;
 using Specter.Klarna.Invoicing.Klarna.Internal;
 
 namespace Specter.Klarna.Invoicing.Tests.Klarna;
@@ -15,7 +16,7 @@ public sealed class KlarnaOptionsTests
         return options;
     }
 
-    private static ValidateOptionsResult Validate(KlarnaInvoicingOptions options) => new KlarnaInvoicingOptionsValidator().Validate(null, options);
+    private static ValidateOptionsResult Validate(KlarnaInvoicingOptions options) => new MerchantProfilesValidator().Validate(null, options);
 
     [Fact]
     public void Defaults_ArePinned()
@@ -135,6 +136,7 @@ public sealed class KlarnaOptionsTests
     public void InvalidOptions_ThrowOnResolve_WithoutSecrets()
     {
         var services = new ServiceCollection();
+        KlarnaClientOptionsView.Register(services);
         services.AddKlarnaOrderManagementClient();
         services.Configure<KlarnaInvoicingOptions>(o => o.Merchants["se"] = new KlarnaMerchantOptions { Password = "klarna_live_api_TOPSECRET" });
         using var provider = services.BuildServiceProvider();
@@ -157,9 +159,9 @@ public sealed class KlarnaOptionsTests
     public void Resolver_SingleMerchant_IsTheDefault_SeveralNeedAName()
     {
         var single = With(_ => { });
-        new KlarnaMerchantResolver(new StaticMonitor(single)).Resolve(null).Name.Should().Be("se");
+        new KlarnaMerchantResolver(new KlarnaClientOptionsView(new StaticMonitor(single))).Resolve(null).Name.Should().Be("se");
         single.Merchants["no"] = new KlarnaMerchantOptions { Username = "u", Password = "p" };
-        var act = () => new KlarnaMerchantResolver(new StaticMonitor(single)).Resolve(null);
+        var act = () => new KlarnaMerchantResolver(new KlarnaClientOptionsView(new StaticMonitor(single))).Resolve(null);
         act.Should().Throw<InvalidOperationException>().WithMessage("*DefaultMerchant*");
     }
 

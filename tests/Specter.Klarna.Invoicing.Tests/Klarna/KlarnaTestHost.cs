@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using Specter.Klarna.Invoicing.DependencyInjection.Internal;
 using Specter.Klarna.Invoicing.Klarna.Internal;
 
 namespace Specter.Klarna.Invoicing.Tests.Klarna;
@@ -20,6 +21,12 @@ internal sealed class StubHandler : HttpMessageHandler
     public StubHandler(Func<HttpRequestMessage, int, CancellationToken, Task<HttpResponseMessage>> responder) => _responder = responder;
 
     public List<RecordedRequest> Requests { get; } = [];
+
+    /// <summary>Gets or sets the clock each attempt's time is read from (the host's fake clock).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets when (on <see cref="Clock"/>) each attempt reached the handler, in order.</summary>
+    public List<DateTimeOffset> AttemptTimes { get; } = [];
 
     public int Attempts => Volatile.Read(ref _attempts);
 
@@ -43,6 +50,7 @@ internal sealed class StubHandler : HttpMessageHandler
         var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(h.Key == "User-Agent" ? " " : ",", h.Value), StringComparer.OrdinalIgnoreCase);
         lock (Requests)
         {
+            AttemptTimes.Add(Clock.GetUtcNow());
             Requests.Add(new RecordedRequest(request.Method, request.RequestUri!, headers, body, request.Content?.Headers.ContentType?.ToString()));
         }
 
@@ -62,6 +70,7 @@ internal sealed class KlarnaTestHost : IDisposable
     public KlarnaTestHost(StubHandler stub, Action<KlarnaInvoicingOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         Stub = stub;
+        stub.Clock = Time;
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(Time);
         collection.AddFakeLogging(o => o.OutputSink = null);
@@ -78,6 +87,7 @@ internal sealed class KlarnaTestHost : IDisposable
             };
             configure?.Invoke(o);
         });
+        KlarnaClientOptionsView.Register(collection);
         collection.AddKlarnaOrderManagementClient().ConfigurePrimaryHttpMessageHandler(() => stub);
         Services = collection.BuildServiceProvider(validateScopes: true);
     }

@@ -1,5 +1,5 @@
 using CsCheck;
-using Specter.Klarna.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Amounts.Internal;
 
 namespace Specter.Klarna.Invoicing.Tests.Monetary;
 

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Specter.Klarna.Invoicing.Payouts.Internal;
+using Specter.Klarna.Invoicing.Internal;
 using Specter.Klarna.Invoicing.Persistence;
 using Specter.Klarna.Invoicing.Settlements.Internal;
 using Specter.Klarna.Invoicing.Tests.Klarna;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Specter.Klarna.Invoicing.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Capture.Internal;
 using Specter.Klarna.Invoicing.Persistence;
 using Specter.Klarna.Invoicing.Testing;
 using Specter.Klarna.Invoicing.Tests.Internal;

@@ -1,5 +1,4 @@
-using Specter.Klarna.Invoicing.Internal;
-using Specter.Klarna.Invoicing.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Amounts.Internal;
 using Specter.Klarna.Invoicing.Orders.Internal;
 
 namespace Specter.Klarna.Invoicing.Capture.Internal;
@@ -13,17 +12,23 @@ internal static class InvoicePlanner
     public static InvoicePlanOutcome Plan(InvoicingOrder order, IReadOnlyList<InvoicePlan> priorInvoices, InvoicePlanRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Plan(OrderPricing.Price(order), InvoiceLedger.From(priorInvoices), request);
+        return Plan(OrderPricing.Price(order), EarlierInvoices.From(priorInvoices), request);
     }
 
     /// <summary>Plans the next invoice of an order the caller has already validated and priced (once per call, not once per step).</summary>
     /// <returns>The plan, or the violated rules.</returns>
-    public static InvoicePlanOutcome Plan(PricedOrder priced, InvoiceLedger ledger, InvoicePlanRequest request)
+    /// <exception cref="InvoicingOrderValidationException">The order needs more Klarna lines than Klarna allows, even merged per VAT rate.</exception>
+    public static InvoicePlanOutcome Plan(PricedOrder priced, EarlierInvoices earlier, InvoicePlanRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (KlarnaLineMerger.CheckLineCount(priced.Lines) is { } tooManyLines)
+        {
+            throw new InvoicingOrderValidationException([tooManyLines]);
+        }
+
         var order = priced.Order;
-        var decision = InvoiceTypeSelector.Decide(priced, ledger);
-        var violations = CheckRequest(priced, ledger, decision, request);
+        var decision = InvoiceTypeSelector.Decide(priced, earlier);
+        var violations = CheckRequest(priced, earlier, decision, request);
         if (violations.Count > 0)
         {
             return new InvoicePlanOutcome { Decision = decision, Violations = violations };
@@ -33,18 +38,18 @@ internal static class InvoicePlanner
         List<InvoicePlanLine> lines;
         if (type == InvoiceType.Prepayment)
         {
-            long amount = PrepaymentLines.Amount(priced, ledger, request.PrepaymentPercent!.Value);
+            long amount = PrepaymentLines.Amount(priced, earlier, request.PrepaymentPercent!.Value);
             if (amount <= 0)
             {
                 return new InvoicePlanOutcome { Decision = decision, Violations = [PlanningViolations.NothingToPrepay(order.OrderNumber)] };
             }
 
-            lines = PrepaymentLines.Prepay(priced, ledger, amount, request.PrepaymentPercent.Value);
+            lines = PrepaymentLines.Prepay(priced, earlier, amount, request.PrepaymentPercent.Value);
         }
         else
         {
-            lines = OrderLinePortions.Compute(priced, ledger, type, request.ShippingPolicy);
-            lines.AddRange(PrepaymentLines.Net(priced, ledger, lines.Sum(l => l.Amount.MinorUnits)));
+            lines = OrderLinePortions.Compute(priced, earlier, type, request.ShippingPolicy);
+            lines.AddRange(PrepaymentLines.Net(priced, earlier, lines.Sum(l => l.Amount.MinorUnits)));
         }
 
         var total = priced.ToMoney(lines.Sum(l => l.Amount.MinorUnits));
@@ -67,21 +72,21 @@ internal static class InvoicePlanner
         return new InvoicePlanOutcome { Decision = decision, Plan = plan with { Capture = KlarnaCaptureBuilder.Build(order, plan, request) } };
     }
 
-    private static List<KlarnaInvoicingRuleViolation> CheckRequest(PricedOrder order, InvoiceLedger ledger, InvoiceTypeDecision decision, InvoicePlanRequest request)
+    private static List<KlarnaInvoicingRuleViolation> CheckRequest(PricedOrder order, EarlierInvoices earlier, InvoiceTypeDecision decision, InvoicePlanRequest request)
     {
         var violations = new List<KlarnaInvoicingRuleViolation>();
         if (InvoiceRequestRules.CheckInvoiceNumber(request.InvoiceNumber) is { } invoiceNumberViolation)
         {
             violations.Add(invoiceNumberViolation);
         }
-        else if (ledger.InvoiceNumbers.Contains(request.InvoiceNumber))
+        else if (earlier.InvoiceNumbers.Contains(request.InvoiceNumber))
         {
             violations.Add(PlanningViolations.InvoiceNumberUsed(request.InvoiceNumber, order.Order.OrderNumber));
         }
 
         foreach (var p in order.Lines)
         {
-            var tally = ledger.For(p.Line.LineId);
+            var tally = earlier.For(p.Line.LineId);
             if (tally.Quantity > p.Line.Quantity)
             {
                 violations.Add(PlanningViolations.ExceedsOrdered(p.Line.LineId, tally.Quantity, p.Line.Quantity));

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Specter.Klarna.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Amounts.Internal;
+using Specter.Klarna.Invoicing.Orders.Internal;
 
 namespace Specter.Klarna.Invoicing.Capture.Internal;
 
@@ -13,6 +14,14 @@ internal static class KlarnaLineMerger
     /// <param name="rateAndTotal">The VAT rate (basis points) and total of line <c>i</c>; read only when merging is needed.</param>
     public static int CountAfterMerging(int count, Func<int, (int TaxRate, long Total)> rateAndTotal) =>
         count <= MaxLines ? count : Pack(count, rateAndTotal).Count;
+
+    /// <summary>The order's error when even merging per VAT rate leaves more lines than Klarna allows; cheap (a count) unless the order has more than 1000 lines.</summary>
+    public static OrderValidationError? CheckLineCount(IReadOnlyList<PricedLine> priced)
+    {
+        int klarnaLines = CountAfterMerging(priced.Count, i => (priced[i].TaxRate, priced[i].Total));
+        return klarnaLines <= MaxLines ? null : new(OrderValidationErrorCode.TooManyLines, "lines", null,
+            $"The order needs {klarnaLines} Klarna lines even after merging per VAT rate; Klarna allows at most {MaxLines}.");
+    }
 
     public static IReadOnlyList<KlarnaCaptureLine> MergeIfNeeded(List<KlarnaCaptureLine> lines)
     {

@@ -1,4 +1,4 @@
-using Specter.Klarna.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Amounts.Internal;
 using Specter.Klarna.Invoicing.Orders.Internal;
 
 namespace Specter.Klarna.Invoicing.Capture.Internal;
@@ -6,7 +6,7 @@ namespace Specter.Klarna.Invoicing.Capture.Internal;
 /// <summary>The part of each order line a delivery or final invoice takes, by cumulative rounding so the parts of a line sum to the line.</summary>
 internal static class OrderLinePortions
 {
-    public static List<InvoicePlanLine> Compute(PricedOrder order, InvoiceLedger ledger, InvoiceType type, ShippingPolicy policy)
+    public static List<InvoicePlanLine> Compute(PricedOrder order, EarlierInvoices earlier, InvoiceType type, ShippingPolicy policy)
     {
         var result = new List<(int Index, InvoicePlanLine Line)>(order.Lines.Count);
         bool carriesGoods = false;
@@ -18,7 +18,7 @@ internal static class OrderLinePortions
                 continue;
             }
 
-            var tally = ledger.For(p.Line.LineId);
+            var tally = earlier.For(p.Line.LineId);
             decimal through = type == InvoiceType.Final ? p.Line.Quantity : Math.Max(p.Line.DeliveredQuantity, tally.Quantity);
             through = Math.Min(through, p.Line.Quantity);
             if (through <= tally.Quantity)
@@ -36,7 +36,7 @@ internal static class OrderLinePortions
         }
 
         int firstAmountDriven = result.Count;
-        long goodsThrough = Math.Clamp(ledger.GoodsTotal + goodsThisInvoice, 0, order.GoodsTotal);
+        long goodsThrough = Math.Clamp(earlier.GoodsTotal + goodsThisInvoice, 0, order.GoodsTotal);
         bool isLast = type == InvoiceType.Final;
         foreach (var p in order.Lines)
         {
@@ -45,7 +45,7 @@ internal static class OrderLinePortions
                 continue;
             }
 
-            var tally = ledger.For(p.Line.LineId);
+            var tally = earlier.For(p.Line.LineId);
             bool spread = p.IsSpreadOverGoods || policy == ShippingPolicy.ProRata;
             long amountThrough, vatThrough, discountThrough;
             if (isLast || (carriesGoods && (!spread || order.GoodsTotal == 0)))

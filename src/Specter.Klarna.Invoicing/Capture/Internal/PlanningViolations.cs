@@ -1,4 +1,4 @@
-using Specter.Klarna.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Amounts.Internal;
 
 namespace Specter.Klarna.Invoicing.Capture.Internal;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Specter.Klarna.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Amounts.Internal;
 using Specter.Klarna.Invoicing.Orders.Internal;
 
 namespace Specter.Klarna.Invoicing.Capture.Internal;
@@ -8,20 +8,20 @@ namespace Specter.Klarna.Invoicing.Capture.Internal;
 internal static class PrepaymentLines
 {
     /// <summary>Returns <c>round(percent × remaining order total)</c>, where the remaining total is the order total less everything invoiced.</summary>
-    public static long Amount(PricedOrder order, InvoiceLedger ledger, decimal percent) =>
-        MinorUnitMath.MultiplyRound(order.Total - ledger.InvoicedTotal, percent / 100m);
+    public static long Amount(PricedOrder order, EarlierInvoices earlier, decimal percent) =>
+        MinorUnitMath.MultiplyRound(order.Total - earlier.InvoicedTotal, percent / 100m);
 
     /// <summary>Splits a prepayment over the VAT rates in proportion to what is still open at each rate.</summary>
-    public static List<InvoicePlanLine> Prepay(PricedOrder order, InvoiceLedger ledger, long amount, decimal percent)
+    public static List<InvoicePlanLine> Prepay(PricedOrder order, EarlierInvoices earlier, long amount, decimal percent)
     {
         // Gift cards are payment, not price: they lower the amount but have no VAT rate to prepay.
         var open = new SortedDictionary<int, long>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
         foreach (var p in order.Lines.Where(l => l.Line.Kind != OrderLineKind.GiftCard))
         {
-            open[p.TaxRate] = open.GetValueOrDefault(p.TaxRate) + p.Total - ledger.For(p.Line.LineId).Amount;
+            open[p.TaxRate] = open.GetValueOrDefault(p.TaxRate) + p.Total - earlier.For(p.Line.LineId).Amount;
         }
 
-        foreach (var (rate, tally) in ledger.Prepayments)
+        foreach (var (rate, tally) in earlier.Prepayments)
         {
             open[rate] = open.GetValueOrDefault(rate) - tally.Unnetted;
         }
@@ -44,12 +44,12 @@ internal static class PrepaymentLines
 
     /// <summary>Nets prepayments off an invoice in proportion to its order-line amount; the invoice completing the order nets what is left.</summary>
     /// <param name="order">The order.</param>
-    /// <param name="ledger">The earlier invoices.</param>
+    /// <param name="earlier">The earlier invoices.</param>
     /// <param name="invoiceBase">The sum of this invoice's order-line amounts.</param>
-    public static List<InvoicePlanLine> Net(PricedOrder order, InvoiceLedger ledger, long invoiceBase)
+    public static List<InvoicePlanLine> Net(PricedOrder order, EarlierInvoices earlier, long invoiceBase)
     {
-        long unnetted = ledger.Unnetted;
-        long remainingBase = order.Total - ledger.BaseTotal;
+        long unnetted = earlier.Unnetted;
+        long remainingBase = order.Total - earlier.BaseTotal;
         if (unnetted <= 0 || invoiceBase <= 0 || remainingBase <= 0)
         {
             return [];
@@ -57,7 +57,7 @@ internal static class PrepaymentLines
 
         // Prepayments never exceed the remaining base, so this share never exceeds the invoice: no negative capture.
         long netting = invoiceBase >= remainingBase ? unnetted : Math.Min(unnetted, MinorUnitMath.MulDivRound(unnetted, invoiceBase, remainingBase));
-        var tallies = ledger.Prepayments.Reverse().Where(t => t.Value.Unnetted > 0).ToList();
+        var tallies = earlier.Prepayments.Reverse().Where(t => t.Value.Unnetted > 0).ToList();
         long[] parts = MinorUnitMath.Allocate(netting, [.. tallies.Select(t => t.Value.Unnetted)]);
         var lines = new List<InvoicePlanLine>();
         for (int i = 0; i < tallies.Count; i++)

@@ -28,8 +28,8 @@ internal static class KlarnaClientServiceCollectionExtensions
         }
 
         services.AddSingleton<KlarnaClientMarker>();
-        services.AddOptions<KlarnaInvoicingOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KlarnaInvoicingOptions>, KlarnaInvoicingOptionsValidator>());
+        services.AddOptions<KlarnaClientOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KlarnaClientOptions>, KlarnaClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<KlarnaMerchantResolver>();
         services.TryAddSingleton<KlarnaRateLimiters>();

@@ -10,7 +10,7 @@ internal sealed record KlarnaResolvedMerchant(string Name, KlarnaMerchantOptions
 }
 
 /// <summary>Finds the merchant profile of a request; credentials are read per request, so they can rotate.</summary>
-internal sealed class KlarnaMerchantResolver(IOptionsMonitor<KlarnaInvoicingOptions> options)
+internal sealed class KlarnaMerchantResolver(IOptionsMonitor<KlarnaClientOptions> options)
 {
     /// <exception cref="InvalidOperationException">No such merchant, or no default merchant.</exception>
     public KlarnaResolvedMerchant Resolve(string? merchant)

@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Numerics;
 
-// Not "...Money.Internal": a namespace named Money would hide the Money type inside the library.
-namespace Specter.Klarna.Invoicing.Internal;
+// Longer than ~150 lines on purpose: every exact minor-unit operation (conversion, multiply-and-round, cumulative
+// allocation) shares one rounding rule (MidpointRounding.AwayFromZero) and one set of overflow bounds, kept together.
+// The Money layer's helpers. Not "...Money.Internal": a namespace named Money would clash with the Money type, so the
+// namespace says what the helpers are about (amounts in minor units) and stays apart from the orchestration's .Internal.
+namespace Specter.Klarna.Invoicing.Amounts.Internal;
 
 /// <summary>Exact integer arithmetic on minor units: allocation and rounding half away from zero.</summary>
 internal static class MinorUnitMath

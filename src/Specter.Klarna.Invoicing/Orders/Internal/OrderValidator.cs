@@ -1,10 +1,12 @@
 using System.Globalization;
-using Specter.Klarna.Invoicing.Capture.Internal;
-using Specter.Klarna.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Amounts.Internal;
 
+// Longer than ~150 lines on purpose: one pass that collects every error of an order, so a host sees all of its mistakes at
+// once; the per-line rules live in LineRules and Klarna's line count is checked where the capture is planned.
 namespace Specter.Klarna.Invoicing.Orders.Internal;
 
 /// <summary>Checks an <see cref="InvoicingOrder"/> against every rule the planner and Klarna rely on, collecting all errors.</summary>
+/// <remarks>Klarna's 1000-line limit after merging per VAT rate is checked where the capture is planned (<c>KlarnaLineMerger.CheckLineCount</c>), so the order layer needs nothing of the capture layer.</remarks>
 internal static class OrderValidator
 {
     private const decimal MaxQuantity = 1_000_000_000m;
@@ -158,13 +160,6 @@ internal static class OrderValidator
         {
             errors.Add(new(OrderValidationErrorCode.DiscountsExceedGoods, "lines", null,
                 $"The order's discounts and gift cards ({reductions} minor units) exceed its goods and services ({goods} minor units); they are spread over the goods invoiced and may not exceed them."));
-        }
-
-        int klarnaLines = KlarnaLineMerger.CountAfterMerging(priced.Count, i => (priced[i].TaxRate, priced[i].Total));
-        if (klarnaLines > KlarnaLineMerger.MaxLines)
-        {
-            errors.Add(new(OrderValidationErrorCode.TooManyLines, "lines", null,
-                $"The order needs {klarnaLines} Klarna lines even after merging per VAT rate; Klarna allows at most {KlarnaLineMerger.MaxLines}."));
         }
     }
 }

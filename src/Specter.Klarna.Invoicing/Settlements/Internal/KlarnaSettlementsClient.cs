@@ -9,6 +9,8 @@ using Polly;
 using Specter.Klarna.Invoicing.Klarna.Internal;
 using Specter.Klarna.Invoicing.Settlements.Internal.Models;
 
+// Longer than ~150 lines: the Settlements client's GET calls, paging and its one send path (errors, telemetry) in one
+// place; its error parsing is shared with the Order Management client (KlarnaErrorParser).
 namespace Specter.Klarna.Invoicing.Settlements.Internal;
 
 /// <summary>
@@ -131,7 +133,7 @@ internal sealed class KlarnaSettlementsClient(
             {
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
-                    throw await KlarnaOrderManagementClient.CreateExceptionAsync(response, correlationId, timeouts.Get(KlarnaHttp.ClientName).ReadAttemptTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+                    throw await KlarnaErrorParser.CreateExceptionAsync(response, correlationId, timeouts.Get(KlarnaHttp.ClientName).ReadAttemptTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
                 }
 
                 var result = map(await ReadAsync(response, typeInfo, correlationId, cancellationToken).ConfigureAwait(false));

@@ -1,7 +1,7 @@
-using Specter.Klarna.Invoicing.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Capture.Internal;
 using static Specter.Klarna.Invoicing.Tests.TestDoubles.TestOrders;
 
-namespace Specter.Klarna.Invoicing.Tests.Invoicing;
+namespace Specter.Klarna.Invoicing.Tests.Capture;
 
 public sealed class InvoiceTypeSelectorTests
 {

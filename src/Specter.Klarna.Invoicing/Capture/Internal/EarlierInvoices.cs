@@ -1,15 +1,15 @@
-using Specter.Klarna.Invoicing.Internal;
+using Specter.Klarna.Invoicing.Amounts.Internal;
 
 namespace Specter.Klarna.Invoicing.Capture.Internal;
 
 /// <summary>What the invoices already made on an order have taken: per order line, per prepayment VAT rate, and in total.</summary>
 /// <remarks>Built from the prior plans' lines, so later invoices net off what was actually invoiced rather than recomputing it.</remarks>
-internal sealed class InvoiceLedger
+internal sealed class EarlierInvoices
 {
     private static readonly LineTally Nothing = new();
     private readonly Dictionary<string, LineTally> _lines = new(StringComparer.Ordinal);
 
-    private InvoiceLedger()
+    private EarlierInvoices()
     {
     }
 
@@ -31,21 +31,21 @@ internal sealed class InvoiceLedger
     /// <summary>Gets the unnetted prepayment over all rates.</summary>
     public long Unnetted => Prepayments.Values.Sum(p => p.Unnetted);
 
-    public static InvoiceLedger From(IReadOnlyList<InvoicePlan> priorInvoices)
+    public static EarlierInvoices From(IReadOnlyList<InvoicePlan> priorInvoices)
     {
         ArgumentNullException.ThrowIfNull(priorInvoices);
-        var ledger = new InvoiceLedger();
+        var earlier = new EarlierInvoices();
         foreach (var plan in priorInvoices)
         {
-            ledger.InvoiceNumbers.Add(plan.InvoiceNumber);
-            ledger.InvoicedTotal += plan.Total.MinorUnits;
+            earlier.InvoiceNumbers.Add(plan.InvoiceNumber);
+            earlier.InvoicedTotal += plan.Total.MinorUnits;
             foreach (var line in plan.Lines)
             {
-                ledger.Add(line);
+                earlier.Add(line);
             }
         }
 
-        return ledger;
+        return earlier;
     }
 
     public LineTally For(string lineId) => _lines.TryGetValue(lineId, out var tally) ? tally : Nothing;

@@ -2,19 +2,26 @@ using Microsoft.Extensions.Options;
 
 namespace Specter.Klarna.Invoicing.Klarna.Internal;
 
-/// <summary>Validates the connection part of <see cref="KlarnaInvoicingOptions"/> (registered with <c>ValidateOnStart</c>).</summary>
-internal sealed class KlarnaInvoicingOptionsValidator : IValidateOptions<KlarnaInvoicingOptions>
+/// <summary>Validates the client's merchant profiles (registered with <c>ValidateOnStart</c>); the same checks guard the host's configuration.</summary>
+internal sealed class KlarnaClientOptionsValidator : IValidateOptions<KlarnaClientOptions>
 {
-    public ValidateOptionsResult Validate(string? name, KlarnaInvoicingOptions options)
+    public ValidateOptionsResult Validate(string? name, KlarnaClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        return Validate(options.Merchants, options.DefaultMerchant);
+    }
+
+    /// <summary>Checks merchant profiles and the default's name, as configured by the host.</summary>
+    public static ValidateOptionsResult Validate(IDictionary<string, KlarnaMerchantOptions> merchants, string? defaultMerchant)
+    {
+        ArgumentNullException.ThrowIfNull(merchants);
         var builder = new ValidateOptionsResultBuilder();
-        if (options.Merchants.Count == 0)
+        if (merchants.Count == 0)
         {
             builder.AddError("At least one Klarna merchant must be configured (Merchants).");
         }
 
-        foreach (var (merchantName, merchant) in options.Merchants)
+        foreach (var (merchantName, merchant) in merchants)
         {
             var at = $"Merchants[{merchantName}]";
             if (string.IsNullOrWhiteSpace(merchantName))
@@ -31,7 +38,7 @@ internal sealed class KlarnaInvoicingOptionsValidator : IValidateOptions<KlarnaI
             ValidateMerchant(builder, at, merchant);
         }
 
-        if (options.DefaultMerchant is { } defaultMerchant && !options.Merchants.ContainsKey(defaultMerchant))
+        if (defaultMerchant is not null && !merchants.ContainsKey(defaultMerchant))
         {
             builder.AddError($"DefaultMerchant '{defaultMerchant}' names no configured merchant.");
         }

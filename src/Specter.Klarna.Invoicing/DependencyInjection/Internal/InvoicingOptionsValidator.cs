@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Specter.Klarna.Invoicing.DependencyInjection.Internal;
 
 /// <summary>Validates the invoicing part of <see cref="KlarnaInvoicingOptions"/> at start-up.</summary>
-internal sealed class KlarnaInvoicingOptionsInvoicingValidator : IValidateOptions<KlarnaInvoicingOptions>
+internal sealed class InvoicingOptionsValidator : IValidateOptions<KlarnaInvoicingOptions>
 {
     private static readonly TimeSpan KlarnaKeyWindow = TimeSpan.FromHours(24);
 

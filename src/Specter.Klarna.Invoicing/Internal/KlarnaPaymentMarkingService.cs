@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Options;
+using Specter.Klarna.Invoicing.Payouts.Internal;
 using Specter.Klarna.Invoicing.Persistence;
 using Specter.Klarna.Invoicing.Settlements.Internal;
 
-namespace Specter.Klarna.Invoicing.Payouts.Internal;
+namespace Specter.Klarna.Invoicing.Internal;
 
 /// <summary>Imports payouts: Settlements client → the ledger's invoices → <see cref="PayoutReconciler"/> → the marking store.</summary>
 internal sealed class KlarnaPaymentMarkingService(

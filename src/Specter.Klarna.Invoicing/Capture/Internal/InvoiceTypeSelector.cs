@@ -1,7 +1,6 @@
-using Specter.Klarna.Invoicing.Capture.Internal;
 using Specter.Klarna.Invoicing.Orders.Internal;
 
-namespace Specter.Klarna.Invoicing.Invoicing.Internal;
+namespace Specter.Klarna.Invoicing.Capture.Internal;
 
 /// <summary>Proposes the invoice type from what is delivered and what is already invoiced.</summary>
 /// <remarks>
@@ -17,25 +16,25 @@ internal static class InvoiceTypeSelector
 {
     /// <exception cref="InvoicingOrderValidationException">The order is invalid.</exception>
     public static InvoiceTypeDecision Decide(InvoicingOrder order, IReadOnlyList<InvoicePlan> priorInvoices) =>
-        Decide(OrderPricing.Price(order), InvoiceLedger.From(priorInvoices));
+        Decide(OrderPricing.Price(order), EarlierInvoices.From(priorInvoices));
 
-    internal static InvoiceTypeDecision Decide(PricedOrder order, InvoiceLedger ledger)
+    internal static InvoiceTypeDecision Decide(PricedOrder order, EarlierInvoices earlier)
     {
-        bool deliveredNotInvoiced = order.Lines.Any(l => l.IsQuantityDriven && l.Line.DeliveredQuantity > ledger.For(l.Line.LineId).Quantity);
+        bool deliveredNotInvoiced = order.Lines.Any(l => l.IsQuantityDriven && l.Line.DeliveredQuantity > earlier.For(l.Line.LineId).Quantity);
         if (deliveredNotInvoiced)
         {
             return new(InvoiceType.Delivery, InvoiceTypeReason.DeliveredNotInvoiced, [InvoiceType.Delivery, InvoiceType.Final]);
         }
 
         bool remainder = order.Lines.Any(l => l.IsQuantityDriven
-            ? ledger.For(l.Line.LineId).Quantity < l.Line.Quantity
-            : ledger.For(l.Line.LineId).Amount != l.Total || ledger.For(l.Line.LineId).Quantity < l.Line.Quantity);
+            ? earlier.For(l.Line.LineId).Quantity < l.Line.Quantity
+            : earlier.For(l.Line.LineId).Amount != l.Total || earlier.For(l.Line.LineId).Quantity < l.Line.Quantity);
         if (!remainder)
         {
             return new(null, InvoiceTypeReason.FullyInvoiced, []);
         }
 
-        bool prepayable = order.Total - ledger.InvoicedTotal > 0;
+        bool prepayable = order.Total - earlier.InvoicedTotal > 0;
         return new(InvoiceType.Final, InvoiceTypeReason.NothingDeliveredRemainderOpen, prepayable ? [InvoiceType.Final, InvoiceType.Prepayment] : [InvoiceType.Final]);
     }
 }
