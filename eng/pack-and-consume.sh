@@ -11,7 +11,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/klarna-consumer.XXXXXX")
 version="0.0.0-consumer.$(date +%s).$$"
 cleanup() {
   rm -rf "$work"
-  for id in specter.klarna.invoicing specter.klarna.invoicing.testing specter.klarna.invoicing.sqlite specter.klarna.invoicing.postgresql specter.klarna.invoicing.healthchecks specter.klarna.invoicing.cli; do
+  for id in specter.klarna.invoicing specter.klarna.invoicing.testing specter.klarna.invoicing.testing.conformance specter.klarna.invoicing.sqlite specter.klarna.invoicing.postgresql specter.klarna.invoicing.healthchecks specter.klarna.invoicing.cli; do
     rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/$id/$version"
   done
 }
@@ -19,7 +19,7 @@ trap cleanup EXIT
 feed="$work/feed"
 mkdir -p "$feed"
 
-projects=(src/Specter.Klarna.Invoicing src/Specter.Klarna.Invoicing.Testing)
+projects=(src/Specter.Klarna.Invoicing src/Specter.Klarna.Invoicing.Testing src/Specter.Klarna.Invoicing.Testing.Conformance)
 [ -d "$root/src/Specter.Klarna.Invoicing.Sqlite" ] && projects+=(src/Specter.Klarna.Invoicing.Sqlite)
 [ -d "$root/src/Specter.Klarna.Invoicing.PostgreSql" ] && projects+=(src/Specter.Klarna.Invoicing.PostgreSql)
 [ -d "$root/src/Specter.Klarna.Invoicing.HealthChecks" ] && projects+=(src/Specter.Klarna.Invoicing.HealthChecks)
