@@ -21,7 +21,14 @@ internal static class BenchHost
     public static ServiceProvider Build(StubKlarnaHandler stub, IKlarnaInvoiceLedger ledger) => Build(ledger, BaseAddress, stub);
 
     /// <summary>The library over <paramref name="primaryHandler"/>, or over real sockets to <paramref name="baseAddress"/> when it is <see langword="null"/>.</summary>
-    public static ServiceProvider Build(IKlarnaInvoiceLedger ledger, Uri baseAddress, HttpMessageHandler? primaryHandler)
+    public static ServiceProvider Build(IKlarnaInvoiceLedger ledger, Uri baseAddress, HttpMessageHandler? primaryHandler) =>
+        Build(ledger, baseAddress, primaryHandler, requestsPerSecond: null);
+
+    /// <summary>
+    /// As above; with <paramref name="requestsPerSecond"/> the merchant's real limiter runs at that rate (the rate-limited
+    /// batch), without it the limit is lifted (<see cref="LiftRateLimit"/>).
+    /// </summary>
+    public static ServiceProvider Build(IKlarnaInvoiceLedger ledger, Uri baseAddress, HttpMessageHandler? primaryHandler, int? requestsPerSecond)
     {
         var services = new ServiceCollection();
         services.AddLogging(); // no providers: logging cost without sinks, as in the budget
@@ -34,7 +41,7 @@ internal static class BenchHost
                     BaseAddress = baseAddress,
                     Username = "PK_SE_user",
                     Password = "se-secret-password",
-                    RequestsPerSecond = RequestsPerSecond,
+                    RequestsPerSecond = requestsPerSecond ?? RequestsPerSecond,
                 };
             })
             .AddLedger(_ => ledger);
@@ -44,7 +51,11 @@ internal static class BenchHost
         }
 
         var provider = services.BuildServiceProvider(validateScopes: true);
-        LiftRateLimit(provider.GetRequiredService<KlarnaRateLimiters>());
+        if (requestsPerSecond is null)
+        {
+            LiftRateLimit(provider.GetRequiredService<KlarnaRateLimiters>());
+        }
+
         return provider;
     }
 

@@ -1,9 +1,30 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using Specter.Klarna.Invoicing.Benchmarks.Batch;
 
 namespace Specter.Klarna.Invoicing.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project bench/Specter.Klarna.Invoicing.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// Entry point: <c>dotnet run -c Release --project bench/Specter.Klarna.Invoicing.Benchmarks -- --filter '*'</c> (BenchmarkDotNet);
+/// <c>-- --batch [options]</c> the batch, rate-limited and cold-start runs (<see cref="BatchSettings"/>);
+/// <c>-- --alloc-by-type N</c> what one loopback invoice allocates, by type (<see cref="AllocationByType"/>).
+/// </summary>
 internal static class Program
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    private static async Task<int> Main(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "--batch":
+                return await BatchRun.RunAsync(BatchSettings.Parse(args[1..])).ConfigureAwait(false);
+            case ColdStart.ChildArgument:
+                return await ColdStart.ChildAsync(args).ConfigureAwait(false);
+            case "--alloc-by-type":
+                await AllocationByType.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture)).ConfigureAwait(false);
+                return 0;
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return 0;
+        }
+    }
 }

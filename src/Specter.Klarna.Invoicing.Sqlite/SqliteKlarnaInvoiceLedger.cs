@@ -82,6 +82,7 @@ public sealed class SqliteKlarnaInvoiceLedger : IKlarnaInvoiceLedger
     public async Task<LedgerAddResult> TryAddAsync(LedgerInvoice invoice, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoice);
+        using var turn = await SqliteWriterGate.EnterAsync(DatabasePath, cancellationToken).ConfigureAwait(false);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -115,6 +116,7 @@ public sealed class SqliteKlarnaInvoiceLedger : IKlarnaInvoiceLedger
     public async Task<LedgerInvoice?> TryUpdateAsync(LedgerInvoice invoice, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoice);
+        using var turn = await SqliteWriterGate.EnterAsync(DatabasePath, cancellationToken).ConfigureAwait(false);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -148,6 +150,7 @@ public sealed class SqliteKlarnaInvoiceLedger : IKlarnaInvoiceLedger
     public async Task<bool> TryDeleteAsync(string invoiceNumber, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoiceNumber);
+        using var turn = await SqliteWriterGate.EnterAsync(DatabasePath, cancellationToken).ConfigureAwait(false);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {

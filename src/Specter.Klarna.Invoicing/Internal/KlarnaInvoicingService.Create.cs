@@ -149,15 +149,21 @@ internal sealed partial class KlarnaInvoicingService
         };
         InvoicingLog.InvoiceTypeChosen(logger, order.OrderNumber, invoiceNumber, plan.Type, outcome.Decision.Reason, plan.Total.MinorUnits, plan.Total.Currency.Code);
 
-        var stored = await RecordIntentAsync(order, plan, existing, PlanFingerprint.Of(priorInvoices), cancellationToken).ConfigureAwait(false);
+        // The key and the exact bytes are stored before the first send: a retry after a crash re-sends these, never others.
+        // Typed null: a bare null would convert to an EMPTY body (ReadOnlyMemory's implicit conversion from a null array) and be sent.
+        ReadOnlyMemory<byte>? body = plan.Capture is { } capture && order.KlarnaOrderId is not null
+            ? Klarna.Internal.KlarnaRequestBodies.Capture(CaptureRequestMapper.ToRequest(capture))
+            : (ReadOnlyMemory<byte>?)null;
+        var stored = await RecordIntentAsync(order, plan, body, existing, PlanFingerprint.Of(priorInvoices), cancellationToken).ConfigureAwait(false);
         if (stored.State == ActivationState.Pending)
         {
             await ThrowIfOrderChangedMeanwhileAsync(order, stored, existing, cancellationToken).ConfigureAwait(false);
         }
 
-        var settled = stored.State == ActivationState.Pending
-            ? await engine.SendFirstAsync(stored, captures, cancellationToken).ConfigureAwait(false)
-            : stored;
+        // The first send uses the bytes still in hand (hashed once, into the key), not the stored text re-encoded.
+        var settled = stored.State != ActivationState.Pending ? stored
+            : body is { } recordedBody ? await engine.SendFirstAsync(stored, captures, recordedBody, cancellationToken).ConfigureAwait(false)
+            : await engine.SendFirstAsync(stored, captures, cancellationToken).ConfigureAwait(false);
 
         var (released, warnings) = settled.State is ActivationState.Activated or ActivationState.NotKlarna && klarnaOrder is not null
             ? await ReleaseIfLastInvoiceAsync(order.Merchant, order.OrderNumber, [.. priorInvoices, settled], klarnaOrder, plan.Capture?.CapturedAmount.MinorUnits ?? 0, plan.InvoiceNumber, cancellationToken).ConfigureAwait(false)
@@ -189,7 +195,8 @@ internal sealed partial class KlarnaInvoicingService
     private static KlarnaInvoicingRuleViolation NothingToInvoice { get; } =
         new(KlarnaInvoicingRule.NothingToInvoice, "Rule_NothingLeftToInvoice", []);
 
-    private async Task<LedgerInvoice> RecordIntentAsync(InvoicingOrder order, InvoicePlan plan, LedgerInvoice? existing, string plannedFrom, CancellationToken cancellationToken)
+    private async Task<LedgerInvoice> RecordIntentAsync(
+        InvoicingOrder order, InvoicePlan plan, ReadOnlyMemory<byte>? body, LedgerInvoice? existing, string plannedFrom, CancellationToken cancellationToken)
     {
         var draft = new LedgerInvoice
         {
@@ -204,11 +211,6 @@ internal sealed partial class KlarnaInvoicingService
             UpdatedAt = default,
         };
 
-        // The key and the exact bytes are stored before the first send: a retry after a crash re-sends these, never others.
-        // Typed null: a bare null would convert to an EMPTY body (ReadOnlyMemory's implicit conversion from a null array) and be sent.
-        ReadOnlyMemory<byte>? body = plan.Capture is { } capture && order.KlarnaOrderId is not null
-            ? Klarna.Internal.KlarnaRequestBodies.Capture(CaptureRequestMapper.ToRequest(capture))
-            : (ReadOnlyMemory<byte>?)null;
         var added = await engine.RecordAsync(draft, captures, body, Options.IdempotencyNamespace, existing, cancellationToken).ConfigureAwait(false);
         return added.Status switch
         {

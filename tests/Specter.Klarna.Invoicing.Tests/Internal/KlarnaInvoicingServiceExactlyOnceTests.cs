@@ -10,6 +10,23 @@ public sealed class KlarnaInvoicingServiceExactlyOnceTests
     private static CreateInvoiceRequest Invoice(string number) => new() { InvoiceNumber = number };
 
     [Fact]
+    public async Task FirstSend_SendsTheRecordedBytes_WhoseHashIsStored()
+    {
+        // The first send uses the serialized bytes in hand (not the stored text re-encoded): they must still be exactly what was recorded.
+        await using var h = InvoicingHarness.Create();
+        var order = h.Reserve(SampleOrders.Simple());
+
+        var result = await h.Invoicing.CreateInvoiceAsync(order, Invoice("X-0"));
+
+        result.Status.State.Should().Be(ActivationState.Activated);
+        var stored = await h.Ledger.FindAsync("X-0");
+        var sent = h.Klarna.ReceivedRequests.Should().ContainSingle(r => r.Operation == SimulatedOperation.CreateCapture).Which;
+        sent.Body.Should().Be(stored!.RequestBody);
+        sent.IdempotencyKey.Should().Be(stored.IdempotencyKey);
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sent.Body))).Should().Be(stored.RequestBodyHash);
+    }
+
+    [Fact]
     public async Task FailBeforeApplying_IsRetriedInProcessWithTheSameKey_AndActivates()
     {
         await using var h = InvoicingHarness.Create();

@@ -75,9 +75,17 @@ internal sealed class ExactlyOnceEngine
         }
     }
 
-    /// <summary>The first send of a freshly recorded intent.</summary>
+    /// <summary>The first send of a freshly recorded intent, re-reading its bytes from the record (and checking their hash).</summary>
     public Task<LedgerInvoice> SendFirstAsync(LedgerInvoice recorded, IKlarnaWriteKind kind, CancellationToken cancellationToken) =>
         _sender.SendAsync(recorded, kind, isRepeat: false, cancellationToken);
+
+    /// <summary>
+    /// The first send of a freshly recorded intent, sending <paramref name="recordedBody"/>: the very bytes given to
+    /// <see cref="RecordAsync"/> for this record, still in hand. Their hash is in the key already, so they are neither
+    /// re-encoded from the stored text nor hashed again (recovery and re-sends still check the stored text against its hash).
+    /// </summary>
+    public Task<LedgerInvoice> SendFirstAsync(LedgerInvoice recorded, IKlarnaWriteKind kind, ReadOnlyMemory<byte> recordedBody, CancellationToken cancellationToken) =>
+        _sender.SendAsync(recorded, kind, recordedBody, isRepeat: false, cancellationToken);
 
     /// <summary>Settles an open outcome (recovery): see <see cref="WriteRecovery"/>.</summary>
     public Task<LedgerInvoice> SettleAsync(LedgerInvoice record, IKlarnaWriteKind kind, CancellationToken cancellationToken) =>

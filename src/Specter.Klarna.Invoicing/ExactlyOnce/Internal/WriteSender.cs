@@ -14,7 +14,8 @@ namespace Specter.Klarna.Invoicing.ExactlyOnce.Internal;
 /// </remarks>
 internal sealed class WriteSender(WriteTransitions transitions, TimeProvider time, ILogger logger)
 {
-    public async Task<LedgerInvoice> SendAsync(LedgerInvoice record, IKlarnaWriteKind kind, bool isRepeat, CancellationToken cancellationToken)
+    /// <summary>Sends the stored text's bytes, after checking them against the stored hash.</summary>
+    public Task<LedgerInvoice> SendAsync(LedgerInvoice record, IKlarnaWriteKind kind, bool isRepeat, CancellationToken cancellationToken)
     {
         byte[] body = Encoding.UTF8.GetBytes(record.RequestBody!);
         if (!string.Equals(IdempotencyKeys.Sha256Hex(body), record.RequestBodyHash, StringComparison.Ordinal))
@@ -24,6 +25,12 @@ internal sealed class WriteSender(WriteTransitions transitions, TimeProvider tim
             throw new InvalidOperationException($"The stored {kind.Name} body of invoice {record.InvoiceNumber} does not match its hash; it was not sent.");
         }
 
+        return SendAsync(record, kind, body, isRepeat, cancellationToken);
+    }
+
+    /// <summary>Sends <paramref name="body"/>, which the caller holds as the very bytes whose hash is in the record's key.</summary>
+    public async Task<LedgerInvoice> SendAsync(LedgerInvoice record, IKlarnaWriteKind kind, ReadOnlyMemory<byte> body, bool isRepeat, CancellationToken cancellationToken)
+    {
         KlarnaCreated created;
         try
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Polly.Timeout;
@@ -10,6 +11,9 @@ internal static class KlarnaResponseReader
 {
     /// <summary>The largest success body read (an order with 1000 lines and its captures is a few MiB); beyond it the answer is refused, not buffered.</summary>
     internal const int MaxResponseBodyBytes = 16 * 1024 * 1024;
+
+    /// <summary>The largest announced Content-Length a body buffer is sized to before any byte arrives.</summary>
+    private const int PresizeLimitBytes = 1024 * 1024;
 
     /// <summary>Reads a success body as <typeparamref name="TDto"/>; a body too large or not the expected JSON is an ambiguous <see cref="KlarnaApiException"/>.</summary>
     internal static async Task<TDto> ReadJsonAsync<TDto>(HttpResponseMessage response, JsonTypeInfo<TDto> typeInfo, TimeSpan readTimeout, TimeProvider timeProvider, CancellationToken cancellationToken)
@@ -41,15 +45,26 @@ internal static class KlarnaResponseReader
             var stream = await content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                using var buffer = new MemoryStream();
-                var chunk = new byte[16 * 1024];
-                int read;
-                while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), linked.Token).ConfigureAwait(false)) > 0)
+                // Sized by Content-Length when it is announced (the usual case), so the exact array is returned without a copy;
+                // the read chunk is pooled (a 16 KiB array per answer was the largest allocation of an invoice). A large
+                // announcement is not trusted up front (a hostile header must not make us allocate 16 MiB): it grows as bytes arrive.
+                int expected = content.Headers.ContentLength is { } announced && announced <= Math.Min(limit, PresizeLimitBytes) ? (int)announced : 0;
+                using var buffer = new MemoryStream(expected);
+                var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+                try
                 {
-                    buffer.Write(chunk, 0, read);
+                    int read;
+                    while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), linked.Token).ConfigureAwait(false)) > 0)
+                    {
+                        buffer.Write(chunk, 0, read);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(chunk);
                 }
 
-                return buffer.ToArray();
+                return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
             }
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
