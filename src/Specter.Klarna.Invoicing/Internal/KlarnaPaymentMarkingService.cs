@@ -86,7 +86,24 @@ internal sealed class KlarnaPaymentMarkingService(
             }
         }
 
-        return PayoutReconciler.Reconcile(payout, transactions, captures.Values);
+        return PayoutReconciler.Reconcile(payout, transactions, captures.Values, await KnownRefundsAsync(transactions, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<List<KnownRefund>> KnownRefundsAsync(IReadOnlyList<KlarnaSettlementTransaction> transactions, CancellationToken cancellationToken)
+    {
+        // A RETURN without merchant_refund_reference (made before the reference was sent, or by a retry Klarna stored
+        // without it) is matched by its refund id: the ledger keeps a credit invoice's Klarna id where an invoice keeps its capture id.
+        var refunds = new List<KnownRefund>();
+        foreach (var refundId in transactions.Where(t => t.MerchantRefundReference is null).Select(t => t.RefundId).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (await store.FindInvoiceNumberByCaptureIdAsync(refundId, cancellationToken).ConfigureAwait(false) is { } number
+                && await ledger.FindAsync(number, cancellationToken).ConfigureAwait(false) is { DocumentKind: LedgerDocumentKind.Credit } credit)
+            {
+                refunds.Add(new KnownRefund(credit.InvoiceNumber, refundId));
+            }
+        }
+
+        return refunds;
     }
 
     private async Task AddKnownAsync(Dictionary<string, KnownCapture> captures, string invoiceNumber, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ internal sealed class PayoutLoopHost : IAsyncDisposable
 
     public IKlarnaPaymentMarking Marking => Services.GetRequiredService<IKlarnaPaymentMarking>();
 
-    public static async Task<PayoutLoopHost> CreateAsync(bool loopback = false)
+    public static async Task<PayoutLoopHost> CreateAsync(bool loopback = false, Func<HttpMessageHandler, HttpMessageHandler>? wrapHandler = null)
     {
         var klarna = new KlarnaSimulator(new KlarnaSimulatorOptions { PayoutFeeRate = 299, PayoutFixedFee = 300, PayoutFeeVatRate = 2500 }).AddMerchant(Username, Password);
         var baseAddress = loopback ? await klarna.StartServerAsync() : new Uri("http://127.0.0.1:5999/");
@@ -51,7 +51,7 @@ internal sealed class PayoutLoopHost : IAsyncDisposable
             .AddPaymentMarking(o => o.UnpaidAfter = TimeSpan.FromDays(10));
         if (!loopback)
         {
-            builder.HttpClient.ConfigurePrimaryHttpMessageHandler(klarna.CreateHandler); // in-process: no port
+            builder.HttpClient.ConfigurePrimaryHttpMessageHandler(() => wrapHandler is null ? klarna.CreateHandler() : wrapHandler(klarna.CreateHandler())); // in-process: no port
         }
 
         return new PayoutLoopHost(klarna, services.BuildServiceProvider(validateScopes: true), clock);

@@ -49,6 +49,23 @@ public sealed class PayoutLoopTests
     }
 
     [Fact]
+    public async Task ARefundWithoutMerchantReference_IsMatchedToItsCreditInvoiceByRefundId()
+    {
+        await using var host = await PayoutLoopHost.CreateAsync(wrapHandler: inner => new DropRefundReferences { InnerHandler = inner });
+        var order = host.Reserve(SampleOrders.Simple());
+        await host.Invoicing.CreateInvoiceAsync(SampleOrders.DeliverAll(order), new CreateInvoiceRequest { InvoiceNumber = "F-1" });
+        await host.Invoicing.CreateCreditAsync(new CreateCreditRequest { InvoiceNumber = "F-1", CreditNumber = "K-1" });
+        var payout = host.Klarna.ClosePayoutPeriod(host.Clock.GetUtcNow().AddMinutes(1)).Single();
+
+        var imported = await host.Marking.ImportPayoutAsync(payout.PaymentReference);
+
+        imported.Reconciliation.IsBalanced.Should().BeTrue(string.Join("; ", imported.Reconciliation.Unmatched.Select(u => u.Reason + " " + u.Transaction.Amount)));
+        imported.Reconciliation.Markings.Select(m => (m.Kind, m.DocumentNumber, m.Amount.MinorUnits, m.MatchedBy)).Should().Equal(
+            (PaymentMarkingKind.InvoicePayment, "F-1", 553_800L, PaymentMatch.Reference),
+            (PaymentMarkingKind.CreditRefund, "K-1", -553_800L, PaymentMatch.KlarnaId));
+    }
+
+    [Fact]
     public async Task ImportingThePayoutAgain_MarksNothingTwice()
     {
         await using var host = await PayoutLoopHost.CreateAsync();
@@ -131,5 +148,27 @@ public sealed class PayoutLoopTests
         var sek = summary.Should().ContainSingle().Subject;
         (sek.Totals.Sale.MinorUnits, sek.Totals.Fee.MinorUnits, sek.Totals.Tax.MinorUnits, sek.Totals.Settlement.MinorUnits)
             .Should().Be((553_800L, 17_158L, 4_290L, 532_352L));
+    }
+
+    /// <summary>Klarna's transactions as they come for a refund made without a reference: no merchant_refund_reference.</summary>
+    private sealed class DropRefundReferences : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (!request.RequestUri!.AbsolutePath.Contains("/settlements/v1/transactions", StringComparison.Ordinal) || !response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            var json = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!;
+            foreach (var transaction in json["transactions"]!.AsArray())
+            {
+                transaction!.AsObject().Remove("merchant_refund_reference");
+            }
+
+            response.Content = new StringContent(json.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            return response;
+        }
     }
 }
