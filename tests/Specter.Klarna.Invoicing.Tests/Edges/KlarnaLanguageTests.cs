@@ -42,6 +42,10 @@ public sealed class KlarnaLanguageTests
         result.Plan.Capture!.Description.Should().Be("Lieferrechnung L-F1");
         h.Klarna.ReceivedRequests.Single(r => r.Operation == Specter.Klarna.Invoicing.Testing.SimulatedOperation.CreateCapture).Body.Should().Contain("\"description\":\"Lieferrechnung L-F1\"");
 
+        var credit = await h.Invoicing.CreateCreditAsync(new CreateCreditRequest { InvoiceNumber = "L-F1", CreditNumber = "L-K1" });
+        credit.Plan.Capture!.Description.Should().Be("Gutschrift L-K1", "the refund's description is in the profile's language too");
+        h.Klarna.ReceivedRequests.Single(r => r.Operation == Specter.Klarna.Invoicing.Testing.SimulatedOperation.CreateRefund).Body.Should().Contain("\"description\":\"Gutschrift L-K1\"");
+
         await using var bad = InvoicingHarness.Create(o => o.Merchants[InvoicingHarness.Merchant].Language = "xx");
         var start = () => bad.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KlarnaInvoicingOptions>>().Value;
         start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().Which.Message.Should().Contain("Language 'xx'");

@@ -12,7 +12,7 @@ internal sealed record CreditInput
     /// <summary>Gets the credit invoice's number (the refund's reference).</summary>
     public required string CreditNumber { get; init; }
 
-    /// <summary>Gets the refund description, or <see langword="null"/> for "Kreditfaktura {number}".</summary>
+    /// <summary>Gets the refund description, or <see langword="null"/> for "Kreditfaktura {number}" in the merchant profile's Klarna language ("Credit invoice {number}" in English).</summary>
     public string? Description { get; init; }
 
     /// <summary>Gets the lines to credit, or <see langword="null"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Specter.Klarna.Invoicing.Capture.Internal;
 using Specter.Klarna.Invoicing.Amounts.Internal;
+using Specter.Klarna.Invoicing.Resources;
 
 namespace Specter.Klarna.Invoicing.Credit.Internal;
 
@@ -29,7 +30,7 @@ internal static class RefundBuilder
         {
             CapturedAmount = new Money(merged.Sum(l => l.TotalAmount), currency),
             Reference = creditNumber,
-            Description = KlarnaLineBuilder.Truncate(description ?? "Kreditfaktura " + creditNumber, KlarnaLimits.MaxText)!,
+            Description = KlarnaLineBuilder.Truncate(description ?? KlarnaTexts.Format("Description_Credit", language, creditNumber), KlarnaLimits.MaxText)!,
             Lines = merged,
         };
     }
