@@ -14,7 +14,7 @@ internal sealed record CreditContext(LedgerInvoice Invoice, IReadOnlyList<Ledger
     public bool Refunds => Invoice.KlarnaOrderId is not null && Invoice.State == ActivationState.Activated && Invoice.Plan.Capture is not null;
 
     /// <summary>What Klarna has left to refund on the order (captured less refunded), or <see langword="null"/> without a reservation.</summary>
-    public long? LeftOnOrder => KlarnaOrder is { } o ? o.CapturedAmount - o.RefundedAmount : null;
+    public long? LeftOnOrder => KlarnaOrder is { } o ? o.CapturedAmount.MinorUnits - o.RefundedAmount.MinorUnits : null;
 
     public CreditInput Input(string creditNumber, string? description, IReadOnlyList<CreditLineRequest>? lines, IReadOnlyList<CreditAmountRequest>? amounts, CreditReturnFee? fee, System.Globalization.CultureInfo language)
     {
@@ -35,7 +35,7 @@ internal sealed record CreditContext(LedgerInvoice Invoice, IReadOnlyList<Ledger
             LeftOnCapture = Refunds && capture is not null ? capture.CapturedAmount - capture.RefundedAmount : null,
             UnnettedPrepayments = netting.Prepayments.ToDictionary(p => p.Key, p => p.Value.Unnetted),
             ReturnFeeAllowed = Refunds && KlarnaOrder is { Captures.Count: 1 } o && o.CapturedAmount == o.OrderAmount
-                && ReturnFeeCurrencies.Contains(o.PurchaseCurrency),
+                && ReturnFeeCurrencies.Contains(o.Currency.Code),
         };
     }
 

@@ -26,23 +26,23 @@ internal sealed partial class KlarnaInvoicingService
         // A refund does not give authorization back: what Klarna refunded was captured once and stays counted in order_amount.
         var current = await klarna.GetOrderAsync(order.Merchant, klarnaOrderId, cancellationToken).ConfigureAwait(false);
         List<KlarnaOrderLine> lines = [.. capture.Lines.Select(CaptureRequestMapper.ToOrderLine)];
-        if (current.RefundedAmount > 0)
+        if (current.RefundedAmount.MinorUnits > 0)
         {
             lines.Add(new KlarnaOrderLine
             {
                 Type = "surcharge",
                 Name = "Krediterat och återbetalt",
                 Quantity = 1,
-                UnitPrice = current.RefundedAmount,
+                UnitPrice = current.RefundedAmount.MinorUnits,
                 TaxRate = 0,
-                TotalAmount = current.RefundedAmount,
+                TotalAmount = current.RefundedAmount.MinorUnits,
                 TotalTaxAmount = 0,
             });
         }
 
         var request = new KlarnaUpdateAuthorizationRequest
         {
-            OrderAmount = capture.CapturedAmount.MinorUnits + current.RefundedAmount,
+            OrderAmount = capture.CapturedAmount.MinorUnits + current.RefundedAmount.MinorUnits,
             OrderLines = lines,
         };
 

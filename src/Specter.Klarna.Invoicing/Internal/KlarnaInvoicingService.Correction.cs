@@ -25,9 +25,9 @@ internal sealed partial class KlarnaInvoicingService
         var klarnaOrder = order.KlarnaOrderId is { } id ? await klarna.GetOrderAsync(order.Merchant, id, cancellationToken).ConfigureAwait(false) : null;
         var amounts = klarnaOrder is null ? (CorrectionAdvisor.ReservationAmounts?)null : new CorrectionAdvisor.ReservationAmounts(
             klarnaOrder.Status != KlarnaOrderStatus.Cancelled && klarnaOrder.Status != KlarnaOrderStatus.Closed && klarnaOrder.Status != KlarnaOrderStatus.Expired,
-            klarnaOrder.CapturedAmount,
-            klarnaOrder.RefundedAmount,
-            klarnaOrder.RemainingAuthorizedAmount);
+            klarnaOrder.CapturedAmount.MinorUnits,
+            klarnaOrder.RefundedAmount.MinorUnits,
+            klarnaOrder.RemainingAuthorizedAmount.MinorUnits);
         var (kind, release) = CorrectionAdvisor.Decide(left, amounts);
         return new CorrectionProposal { OrderNumber = order.OrderNumber, KlarnaOrderId = order.KlarnaOrderId, Kind = kind, InvoicesToCredit = left, ReleaseRemaining = release };
     }

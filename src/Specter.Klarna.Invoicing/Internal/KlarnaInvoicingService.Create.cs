@@ -128,7 +128,7 @@ internal sealed partial class KlarnaInvoicingService
             Description = description,
             ShippingPolicy = Options.ShippingPolicy,
             Language = KlarnaLanguage(order),
-            AuthorizedLimit = klarnaOrder is null || blocking is not null ? null : priced.ToMoney(klarnaOrder.RemainingAuthorizedAmount),
+            AuthorizedLimit = klarnaOrder is null || blocking is not null ? null : priced.ToMoney(klarnaOrder.RemainingAuthorizedAmount.MinorUnits),
         });
 
         // A request the planner refuses (nothing left to prepay, a type not allowed) is refused for that reason first.

@@ -51,10 +51,10 @@ internal sealed partial class KlarnaInvoicingService
         });
 
         if (outcome.Plan?.Capture is { } capture && klarnaOrder is not null && order.KlarnaOrderId is not null
-            && capture.CapturedAmount.MinorUnits > klarnaOrder.RemainingAuthorizedAmount
+            && capture.CapturedAmount.MinorUnits > klarnaOrder.RemainingAuthorizedAmount.MinorUnits
             && !warnings.Any(w => w.Code == ProposalWarningCode.CurrencyMismatch))
         {
-            warnings.Add(ReservationChecks.ExceedsRemaining(capture.CapturedAmount, new Money(klarnaOrder.RemainingAuthorizedAmount, capture.CapturedAmount.Currency)));
+            warnings.Add(ReservationChecks.ExceedsRemaining(capture.CapturedAmount, klarnaOrder.RemainingAuthorizedAmount));
         }
 
         if (outcome.Plan is { Type: InvoiceType.Final, Total.MinorUnits: > 0 } final && priced.Lines.Where(l => l.IsQuantityDriven).All(l => l.Line.DeliveredQuantity == 0))
@@ -92,7 +92,7 @@ internal sealed partial class KlarnaInvoicingService
             Warnings = warnings,
             DeliveryCount = DeliveryCount(priors, outcome.Decision),
             KlarnaOrderId = order.KlarnaOrderId,
-            Reservation = klarnaOrder is null ? null : Summarize(klarnaOrder, order.Currency),
+            Reservation = klarnaOrder is null ? null : Summarize(klarnaOrder),
             PrintByDefault = !isKlarna,
             EmailByDefault = !isKlarna,
         };
@@ -101,18 +101,15 @@ internal sealed partial class KlarnaInvoicingService
     private static int DeliveryCount(IReadOnlyList<InvoicePlan> priors, InvoiceTypeDecision decision) =>
         priors.Count(p => p.Type == InvoiceType.Delivery) + (decision.Reason == InvoiceTypeReason.DeliveredNotInvoiced ? 1 : 0);
 
-    private static ReservationSummary Summarize(KlarnaOrder klarnaOrder, string orderCurrency)
-    {
-        var currency = Currency.TryFromCode(klarnaOrder.PurchaseCurrency, out var klarnaCurrency) ? klarnaCurrency : Currency.FromCode(orderCurrency);
-        return new ReservationSummary
+    private static ReservationSummary Summarize(KlarnaOrder klarnaOrder) =>
+        new()
         {
             KlarnaOrderId = klarnaOrder.OrderId,
             KlarnaReference = klarnaOrder.KlarnaReference,
             Status = klarnaOrder.Status,
             FraudStatus = klarnaOrder.FraudStatus,
-            RemainingAuthorized = new Money(klarnaOrder.RemainingAuthorizedAmount, currency),
-            Captured = new Money(klarnaOrder.CapturedAmount, currency),
+            RemainingAuthorized = klarnaOrder.RemainingAuthorizedAmount,
+            Captured = klarnaOrder.CapturedAmount,
             ExpiresAt = klarnaOrder.ExpiresAt,
         };
-    }
 }

@@ -22,7 +22,7 @@ internal sealed partial class KlarnaInvoicingService
         ArgumentException.ThrowIfNullOrWhiteSpace(klarnaOrderId);
         var order = await klarna.GetOrderAsync(merchant, klarnaOrderId, cancellationToken).ConfigureAwait(false);
         // The captured amount names the state being released from, so a later release after more captures gets its own key.
-        var key = IdempotencyKeys.ForOrderOperation(Options.IdempotencyNamespace, klarnaOrderId, "release", "captured-" + order.CapturedAmount);
+        var key = IdempotencyKeys.ForOrderOperation(Options.IdempotencyNamespace, klarnaOrderId, "release", "captured-" + order.CapturedAmount.MinorUnits.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await klarna.ReleaseRemainingAuthorizationAsync(merchant, klarnaOrderId, key, cancellationToken).ConfigureAwait(false);
     }
 

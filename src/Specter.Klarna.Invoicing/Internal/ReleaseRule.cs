@@ -18,9 +18,9 @@ internal static class ReleaseRule
     /// <returns>What is still reserved after the last capture, and whether releasing it is provably safe.</returns>
     public static (long StillReserved, bool Safe) Decide(KlarnaOrder klarnaOrder, long erpInvoicedTotal, long erpCapturedWhenRead, long captureAfterRead)
     {
-        long stillReserved = Math.Max(0, klarnaOrder.RemainingAuthorizedAmount - captureAfterRead);
-        bool accountsForWholeOrder = erpInvoicedTotal == klarnaOrder.OrderAmount;
-        bool onlyItsOwnCaptures = klarnaOrder.CapturedAmount == erpCapturedWhenRead;
+        long stillReserved = Math.Max(0, klarnaOrder.RemainingAuthorizedAmount.MinorUnits - captureAfterRead);
+        bool accountsForWholeOrder = erpInvoicedTotal == klarnaOrder.OrderAmount.MinorUnits;
+        bool onlyItsOwnCaptures = klarnaOrder.CapturedAmount.MinorUnits == erpCapturedWhenRead;
         return (stillReserved, stillReserved > 0 && accountsForWholeOrder && onlyItsOwnCaptures);
     }
 

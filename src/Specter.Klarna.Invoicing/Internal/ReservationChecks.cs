@@ -22,7 +22,7 @@ internal static class ReservationChecks
         {
             warnings.Add(Blocking(ProposalWarningCode.ReservationClosed));
         }
-        else if (status == KlarnaOrderStatus.Captured || (status != KlarnaOrderStatus.Expired && klarnaOrder.RemainingAuthorizedAmount <= 0))
+        else if (status == KlarnaOrderStatus.Captured || (status != KlarnaOrderStatus.Expired && klarnaOrder.RemainingAuthorizedAmount.MinorUnits <= 0))
         {
             warnings.Add(Blocking(ProposalWarningCode.ReservationFullyCaptured));
         }
@@ -46,9 +46,9 @@ internal static class ReservationChecks
             warnings.Add(Blocking(ProposalWarningCode.FraudRejected));
         }
 
-        if (!string.Equals(order.Currency, klarnaOrder.PurchaseCurrency, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(order.Currency, klarnaOrder.Currency.Code, StringComparison.OrdinalIgnoreCase))
         {
-            warnings.Add(Blocking(ProposalWarningCode.CurrencyMismatch, order.Currency.ToUpperInvariant(), klarnaOrder.PurchaseCurrency.ToUpperInvariant()));
+            warnings.Add(Blocking(ProposalWarningCode.CurrencyMismatch, order.Currency.ToUpperInvariant(), klarnaOrder.Currency.Code));
         }
 
         if (requestedType == InvoiceType.Prepayment && !prepaymentEnabled)

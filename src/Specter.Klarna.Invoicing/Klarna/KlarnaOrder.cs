@@ -1,6 +1,7 @@
 namespace Specter.Klarna.Invoicing;
 
 /// <summary>A Klarna order as the Order Management API reports it: status and amounts (no customer personal data).</summary>
+/// <remarks>Every amount is <see cref="Money"/> in the order's <see cref="Currency"/> (Klarna's <c>purchase_currency</c>).</remarks>
 public sealed record KlarnaOrder
 {
     /// <summary>Gets the Klarna order id.</summary>
@@ -12,23 +13,23 @@ public sealed record KlarnaOrder
     /// <summary>Gets the fraud status.</summary>
     public KlarnaFraudStatus FraudStatus { get; init; }
 
-    /// <summary>Gets the ISO 4217 purchase currency (upper case).</summary>
-    public required string PurchaseCurrency { get; init; }
+    /// <summary>Gets the purchase currency (Klarna's <c>purchase_currency</c>); every amount of the order is in it.</summary>
+    public required Currency Currency { get; init; }
 
-    /// <summary>Gets the current order amount in minor units.</summary>
-    public required long OrderAmount { get; init; }
+    /// <summary>Gets the current order amount.</summary>
+    public required Money OrderAmount { get; init; }
 
-    /// <summary>Gets the original order amount in minor units.</summary>
-    public long OriginalOrderAmount { get; init; }
+    /// <summary>Gets the original order amount.</summary>
+    public required Money OriginalOrderAmount { get; init; }
 
-    /// <summary>Gets the total captured amount in minor units.</summary>
-    public long CapturedAmount { get; init; }
+    /// <summary>Gets the total captured amount.</summary>
+    public required Money CapturedAmount { get; init; }
 
-    /// <summary>Gets the total refunded amount in minor units.</summary>
-    public long RefundedAmount { get; init; }
+    /// <summary>Gets the total refunded amount.</summary>
+    public required Money RefundedAmount { get; init; }
 
-    /// <summary>Gets the amount still authorized (capturable) in minor units.</summary>
-    public long RemainingAuthorizedAmount { get; init; }
+    /// <summary>Gets the amount still authorized (capturable).</summary>
+    public required Money RemainingAuthorizedAmount { get; init; }
 
     /// <summary>Gets the customer-facing Klarna reference.</summary>
     public string? KlarnaReference { get; init; }

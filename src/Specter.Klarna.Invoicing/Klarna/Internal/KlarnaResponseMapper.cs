@@ -16,7 +16,8 @@ internal static class KlarnaResponseMapper
             throw new KlarnaApiException(HttpStatusCode.OK, null, ["Klarna's order answer lacks status or purchase_currency."], null);
         }
 
-        if (dto.PurchaseCurrency.Length != 3 || !dto.PurchaseCurrency.All(char.IsAsciiLetter))
+        // An unknown code is a typed refusal, not Currency.FromCode's ArgumentException: the amounts cannot be read without it.
+        if (!Currency.TryFromCode(dto.PurchaseCurrency, out var currency))
         {
             throw Implausible("purchase_currency", KlarnaErrorParser.Excerpt(dto.PurchaseCurrency));
         }
@@ -31,12 +32,12 @@ internal static class KlarnaResponseMapper
             OrderId = dto.OrderId ?? requestedOrderId,
             Status = new KlarnaOrderStatus(dto.Status),
             FraudStatus = dto.FraudStatus is null ? default : new KlarnaFraudStatus(dto.FraudStatus),
-            PurchaseCurrency = dto.PurchaseCurrency.ToUpperInvariant(),
-            OrderAmount = dto.OrderAmount,
-            OriginalOrderAmount = dto.OriginalOrderAmount,
-            CapturedAmount = dto.CapturedAmount,
-            RefundedAmount = dto.RefundedAmount,
-            RemainingAuthorizedAmount = dto.RemainingAuthorizedAmount,
+            Currency = currency,
+            OrderAmount = new Money(dto.OrderAmount, currency),
+            OriginalOrderAmount = new Money(dto.OriginalOrderAmount, currency),
+            CapturedAmount = new Money(dto.CapturedAmount, currency),
+            RefundedAmount = new Money(dto.RefundedAmount, currency),
+            RemainingAuthorizedAmount = new Money(dto.RemainingAuthorizedAmount, currency),
             KlarnaReference = dto.KlarnaReference,
             MerchantReference1 = dto.MerchantReference1,
             MerchantReference2 = dto.MerchantReference2,
