@@ -120,7 +120,7 @@ internal sealed class DemoStory
         var r1 = await CreateAsync(first, "5002").ConfigureAwait(false);
         Expect(r1.Status.State == ActivationState.Activated && r1.Plan.Total.MinorUnits == 37_387, "invoice 5002 captures 373.87 SEK");
         var klarnaOrder = await PrintKlarnaOrderAsync(first).ConfigureAwait(false);
-        Expect(klarnaOrder.RemainingAuthorizedAmount == 16_243, "the rest of the reservation (162.43 SEK) is kept");
+        Expect(klarnaOrder.RemainingAuthorizedAmount.MinorUnits == 16_243, "the rest of the reservation (162.43 SEK) is kept");
 
         await Out.WriteLineAsync(_settings.T("Den tredje T-shirten levereras. Leveransfakturan tar resten:", "The third T-shirt is delivered. The delivery invoice takes the rest:")).ConfigureAwait(false);
         var rest = DemoOrders.Partial(tshirtsDelivered: 3) with { KlarnaOrderId = first.KlarnaOrderId, Merchant = MerchantProfile };
@@ -128,7 +128,7 @@ internal sealed class DemoStory
         var r2 = await CreateAsync(rest, "5003").ConfigureAwait(false);
         Expect(r2.Status.State == ActivationState.Activated && r2.Plan.Total.MinorUnits == 16_243, "invoice 5003 captures 162.43 SEK");
         var done = await PrintKlarnaOrderAsync(rest).ConfigureAwait(false);
-        Expect(done.CapturedAmount == 53_630 && done.RemainingAuthorizedAmount == 0, "the two invoices add up to the order, 536.30 SEK");
+        Expect(done.CapturedAmount.MinorUnits == 53_630 && done.RemainingAuthorizedAmount.MinorUnits == 0, "the two invoices add up to the order, 536.30 SEK");
     }
 
     private async Task PrepaymentThenFinalAsync()
@@ -148,7 +148,7 @@ internal sealed class DemoStory
         var final = await CreateAsync(order, "5005").ConfigureAwait(false);
         Expect(final.Status.State == ActivationState.Activated && final.Plan.Total.MinorUnits == 91_000, "the final invoice captures 910.00 SEK");
         var klarnaOrder = await PrintKlarnaOrderAsync(order).ConfigureAwait(false);
-        Expect(klarnaOrder.CapturedAmount == 130_000, "prepayment + final = the order total, 1 300.00 SEK");
+        Expect(klarnaOrder.CapturedAmount.MinorUnits == 130_000, "prepayment + final = the order total, 1 300.00 SEK");
     }
 
     private async Task KlarnaRefusesAsync()
@@ -233,7 +233,7 @@ internal sealed class DemoStory
             new CreateCreditRequest { InvoiceNumber = "5001", CreditNumber = "9001", Lines = [new CreditLineRequest("1", 1)] }, Ct).ConfigureAwait(false);
         await Out.WriteAsync(_views.Result(new InvoiceResult { Plan = credit.Plan, Status = credit.Status })).ConfigureAwait(false);
         var klarnaOrder = await PrintKlarnaOrderAsync(_full!).ConfigureAwait(false);
-        Expect(credit.Status.State == ActivationState.Activated && klarnaOrder.RefundedAmount == credit.Plan.Total.MinorUnits, "Klarna refunded exactly the credit invoice");
+        Expect(credit.Status.State == ActivationState.Activated && klarnaOrder.RefundedAmount.MinorUnits == credit.Plan.Total.MinorUnits, "Klarna refunded exactly the credit invoice");
         var original = await _invoicing.GetActivationStatusAsync("5001", Ct).ConfigureAwait(false);
         await Out.WriteLineAsync(_settings.T("Faktura 5001: ", "Invoice 5001: ") + original!.GetTooltip(_settings.Culture)).ConfigureAwait(false);
     }

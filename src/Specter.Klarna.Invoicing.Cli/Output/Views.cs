@@ -29,9 +29,6 @@ internal sealed class Views(CliSettings settings, TextRenderer? renderer = null)
     public string Money(Money money) =>
         money.ToMajorUnits().ToString("N" + money.Currency.MinorUnitDigits.ToString(CultureInfo.InvariantCulture), Culture) + " " + money.Currency.Code;
 
-    public string MinorUnits(long minorUnits, string currency) =>
-        Currency.TryFromCode(currency, out var c) ? Money(new Money(minorUnits, c)) : minorUnits.ToString(Culture) + " (minor units) " + currency;
-
     public string Number(decimal value) => value.ToString("0.###", Culture);
 
     public string Proposal(InvoiceProposal proposal)
@@ -143,10 +140,10 @@ internal sealed class Views(CliSettings settings, TextRenderer? renderer = null)
         sb.Append(Render(Tables.New(settings.T("Fält", "Field"), settings.T("Värde", "Value"))
             .Row("Klarna order id", order.OrderId)
             .Row(settings.T("Status", "Status"), $"{order.Status} / {order.FraudStatus}")
-            .Row(settings.T("Orderbelopp", "Order amount"), MinorUnits(order.OrderAmount, order.PurchaseCurrency))
-            .Row(settings.T("Draget", "Captured"), MinorUnits(order.CapturedAmount, order.PurchaseCurrency))
-            .Row(settings.T("Återbetalt", "Refunded"), MinorUnits(order.RefundedAmount, order.PurchaseCurrency))
-            .Row(settings.T("Kvar att dra", "Remaining authorized"), MinorUnits(order.RemainingAuthorizedAmount, order.PurchaseCurrency))
+            .Row(settings.T("Orderbelopp", "Order amount"), Money(order.OrderAmount))
+            .Row(settings.T("Draget", "Captured"), Money(order.CapturedAmount))
+            .Row(settings.T("Återbetalt", "Refunded"), Money(order.RefundedAmount))
+            .Row(settings.T("Kvar att dra", "Remaining authorized"), Money(order.RemainingAuthorizedAmount))
             .Row(settings.T("Går ut", "Expires"), order.ExpiresAt?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "-")
             .Row(settings.T("Orderreferens", "Merchant reference"), order.MerchantReference1 ?? "-")));
         if (order.Captures.Count > 0)
@@ -155,7 +152,7 @@ internal sealed class Views(CliSettings settings, TextRenderer? renderer = null)
                 .RightAlign(2, 3);
             foreach (var c in order.Captures)
             {
-                captures.Row(c.CaptureId, c.Reference ?? "-", MinorUnits(c.CapturedAmount, order.PurchaseCurrency), MinorUnits(c.RefundedAmount, order.PurchaseCurrency), c.CapturedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-");
+                captures.Row(c.CaptureId, c.Reference ?? "-", Money(new Money(c.CapturedAmount, order.Currency)), Money(new Money(c.RefundedAmount, order.Currency)), c.CapturedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-");
             }
 
             sb.Append(Render(captures));
