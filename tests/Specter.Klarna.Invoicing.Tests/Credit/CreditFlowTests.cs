@@ -218,8 +218,8 @@ public sealed class CreditFlowTests
         var updated = await h.Invoicing.UpdateReservationAsync(delivered);
         await h.Invoicing.UpdateReservationAsync(delivered);
 
-        updated.OrderAmount.Should().Be(553_800 + 166_140, "the order plus what was refunded, which Klarna keeps counted as captured");
-        updated.RemainingAuthorizedAmount.Should().Be(553_800);
+        updated.OrderAmount.Should().Be(new Money(553_800 + 166_140, Currency.SEK), "the order plus what was refunded, which Klarna keeps counted as captured");
+        updated.RemainingAuthorizedAmount.Should().Be(new Money(553_800, Currency.SEK));
         var keys = h.Klarna.ReceivedRequests.Where(r => r.Operation == SimulatedOperation.UpdateAuthorization).Select(r => r.IdempotencyKey).ToList();
         keys.Should().HaveCount(2).And.OnlyContain(k => k == keys[0], "the same update is sent under the same key");
         (await h.Invoicing.CreateInvoiceAsync(delivered, new CreateInvoiceRequest { InvoiceNumber = "F-3" })).Status.State.Should().Be(ActivationState.Activated);

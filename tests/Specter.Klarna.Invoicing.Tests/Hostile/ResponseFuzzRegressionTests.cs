@@ -35,6 +35,7 @@ public sealed class ResponseFuzzRegressionTests
     [InlineData("\"remaining_authorized_amount\": 0", "\"remaining_authorized_amount\": -1", "remaining_authorized_amount")]
     [InlineData("\"captured_amount\": 200", "\"captured_amount\": 9223372036854775807", "captured_amount")]
     [InlineData("\"purchase_currency\": \"PLN\"", "\"purchase_currency\": \"PLN\\u0000\"", "purchase_currency")]
+    [InlineData("\"purchase_currency\": \"PLN\"", "\"purchase_currency\": \"XTS\"", "purchase_currency")]
     public async Task ImplausibleOrderAnswer_IsAnAmbiguousKlarnaApiException(string from, string to, string field)
     {
         OrderJson.Should().Contain(from);

@@ -91,8 +91,9 @@ public sealed class ResponseFuzzTests(ITestOutputHelper output)
 
             if (result is KlarnaOrder order)
             {
-                new[] { order.OrderAmount, order.CapturedAmount, order.RefundedAmount, order.RemainingAuthorizedAmount }.Should().OnlyContain(a => a >= 0, "amounts are never negative");
-                order.PurchaseCurrency.Should().MatchRegex("^[A-Z]{3}$");
+                new[] { order.OrderAmount, order.CapturedAmount, order.RefundedAmount, order.RemainingAuthorizedAmount }.Should().OnlyContain(a => a.MinorUnits >= 0, "amounts are never negative");
+                new[] { order.OrderAmount, order.CapturedAmount, order.RefundedAmount, order.RemainingAuthorizedAmount }.Should().OnlyContain(a => a.Currency == order.Currency, "every amount is in the order's currency");
+                order.Currency.Code.Should().MatchRegex("^[A-Z]{3}$");
             }
 
             return "success " + operation.Name;

@@ -59,8 +59,8 @@ public sealed class KlarnaInvoicingServiceReservationTests
         var klarnaOrder = await h.Invoicing.GetKlarnaOrderAsync(null, order.KlarnaOrderId!);
 
         klarnaOrder.Status.Should().Be(KlarnaOrderStatus.PartCaptured);
-        klarnaOrder.CapturedAmount.Should().Be(123450);
-        klarnaOrder.RemainingAuthorizedAmount.Should().Be(553800 - 123450);
+        klarnaOrder.CapturedAmount.Should().Be(new Money(123450, Currency.SEK));
+        klarnaOrder.RemainingAuthorizedAmount.Should().Be(new Money(553800 - 123450, Currency.SEK));
         klarnaOrder.Captures.Should().ContainSingle().Which.CaptureId.Should().Be(result.Status.CaptureId);
         klarnaOrder.Captures[0].Reference.Should().Be("D-1", "the invoice number is the capture reference used for payment matching");
     }

@@ -24,7 +24,7 @@ public sealed class KlarnaOrderManagementClientTests
         order.OrderId.Should().Be(OrderId);
         order.Status.Should().Be(KlarnaOrderStatus.Authorized);
         order.FraudStatus.Should().Be(KlarnaFraudStatus.Accepted);
-        order.PurchaseCurrency.Should().Be("USD");
+        order.Currency.Should().Be(Currency.FromCode("USD"));
         order.MerchantReference1.Should().Be("10001");
         order.MerchantReference2.Should().Be("501");
         order.KlarnaReference.Should().Be("K4MADNY");
@@ -49,9 +49,9 @@ public sealed class KlarnaOrderManagementClientTests
         var order = await host.Client.GetOrderAsync(null, OrderId, CancellationToken.None);
 
         order.Status.Should().Be(KlarnaOrderStatus.Captured);
-        order.PurchaseCurrency.Should().Be("PLN");
-        order.CapturedAmount.Should().Be(200);
-        order.RemainingAuthorizedAmount.Should().Be(0);
+        order.Currency.Should().Be(Currency.FromCode("PLN"));
+        order.CapturedAmount.Should().Be(new Money(200, Currency.FromCode("PLN")));
+        order.RemainingAuthorizedAmount.Should().Be(Money.Zero(Currency.FromCode("PLN")));
         order.Captures.Should().ContainSingle().Which.CapturedAmount.Should().Be(200);
     }
 
