@@ -80,8 +80,8 @@ internal static class JsonViews
             {
                 ["status"] = r.Status.ToString(),
                 ["fraudStatus"] = r.FraudStatus.ToString(),
-                ["remainingAuthorized"] = Money(r.RemainingAuthorized),
-                ["captured"] = Money(r.Captured),
+                ["remainingAuthorized"] = Money(r.RemainingAuthorizedAmount),
+                ["captured"] = Money(r.CapturedAmount),
                 ["expiresAt"] = r.ExpiresAt,
             }
             : null,

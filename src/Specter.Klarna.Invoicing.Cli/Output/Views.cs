@@ -43,8 +43,8 @@ internal sealed class Views(CliSettings settings, TextRenderer? renderer = null)
         if (proposal.Reservation is { } r)
         {
             facts.Row(settings.T("Klarna-status", "Klarna status"), $"{r.Status} / {r.FraudStatus}")
-                .Row(settings.T("Kvar att dra", "Remaining authorized"), Money(r.RemainingAuthorized))
-                .Row(settings.T("Draget", "Captured"), Money(r.Captured))
+                .Row(settings.T("Kvar att dra", "Remaining authorized"), Money(r.RemainingAuthorizedAmount))
+                .Row(settings.T("Draget", "Captured"), Money(r.CapturedAmount))
                 .Row(settings.T("Går ut", "Expires"), r.ExpiresAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-");
         }
 

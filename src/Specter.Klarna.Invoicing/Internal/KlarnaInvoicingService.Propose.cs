@@ -92,7 +92,7 @@ internal sealed partial class KlarnaInvoicingService
             Warnings = warnings,
             DeliveryCount = DeliveryCount(priors, outcome.Decision),
             KlarnaOrderId = order.KlarnaOrderId,
-            Reservation = klarnaOrder is null ? null : Summarize(klarnaOrder),
+            Reservation = klarnaOrder,
             PrintByDefault = !isKlarna,
             EmailByDefault = !isKlarna,
         };
@@ -100,16 +100,4 @@ internal sealed partial class KlarnaInvoicingService
 
     private static int DeliveryCount(IReadOnlyList<InvoicePlan> priors, InvoiceTypeDecision decision) =>
         priors.Count(p => p.Type == InvoiceType.Delivery) + (decision.Reason == InvoiceTypeReason.DeliveredNotInvoiced ? 1 : 0);
-
-    private static ReservationSummary Summarize(KlarnaOrder klarnaOrder) =>
-        new()
-        {
-            KlarnaOrderId = klarnaOrder.OrderId,
-            KlarnaReference = klarnaOrder.KlarnaReference,
-            Status = klarnaOrder.Status,
-            FraudStatus = klarnaOrder.FraudStatus,
-            RemainingAuthorized = klarnaOrder.RemainingAuthorizedAmount,
-            Captured = klarnaOrder.CapturedAmount,
-            ExpiresAt = klarnaOrder.ExpiresAt,
-        };
 }

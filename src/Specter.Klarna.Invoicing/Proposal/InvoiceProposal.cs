@@ -35,8 +35,8 @@ public sealed record InvoiceProposal
     /// <summary>Gets the Klarna order id, or <see langword="null"/> when the order has no Klarna reservation.</summary>
     public string? KlarnaOrderId { get; init; }
 
-    /// <summary>Gets the live reservation, or <see langword="null"/> when there is none or it could not be read.</summary>
-    public ReservationSummary? Reservation { get; init; }
+    /// <summary>Gets the live Klarna order behind the reservation as read when proposing (status, <see cref="KlarnaOrder.RemainingAuthorizedAmount"/>, <see cref="KlarnaOrder.KlarnaReference"/>, <see cref="KlarnaOrder.ExpiresAt"/>), or <see langword="null"/> when there is none or it could not be read.</summary>
+    public KlarnaOrder? Reservation { get; init; }
 
     /// <summary>Gets a value indicating whether printing defaults to on; off for Klarna invoices (Klarna sends its own invoice).</summary>
     public bool PrintByDefault { get; init; }

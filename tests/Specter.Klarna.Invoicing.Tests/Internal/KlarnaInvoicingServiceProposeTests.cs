@@ -23,7 +23,7 @@ public sealed class KlarnaInvoicingServiceProposeTests
         proposal.CanCreate.Should().BeTrue();
         proposal.PrintByDefault.Should().BeFalse();
         proposal.EmailByDefault.Should().BeFalse();
-        proposal.Reservation!.RemainingAuthorized.MinorUnits.Should().Be(553800);
+        proposal.Reservation!.RemainingAuthorizedAmount.MinorUnits.Should().Be(553800);
         var reference = proposal.Reservation!.KlarnaReference;
         proposal.GetReservationText(Swedish).Should().Be($"Reservation {order.KlarnaOrderId} (Klarnas referens {reference}) kommer att aktiveras med 1 234,50 kr.");
         proposal.GetReservationText(English).Should().Be($"Reservation {order.KlarnaOrderId} (Klarna reference {reference}) will be activated for SEK 1,234.50.");
