@@ -1,6 +1,7 @@
 namespace Specter.Klarna.Invoicing;
 
 /// <summary>A capture on a Klarna order, as Klarna reports it (no customer personal data).</summary>
+/// <remarks>Amounts stay minor units (<see langword="long"/>) in the order's <see cref="KlarnaOrder.Currency"/>: Klarna's capture answers carry no currency of their own, so a capture read alone cannot be <see cref="Money"/>.</remarks>
 public sealed record KlarnaCapture
 {
     /// <summary>Gets Klarna's capture id.</summary>

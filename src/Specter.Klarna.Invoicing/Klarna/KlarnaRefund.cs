@@ -1,6 +1,7 @@
 namespace Specter.Klarna.Invoicing;
 
 /// <summary>A refund on a Klarna order.</summary>
+/// <remarks>The amount stays minor units (<see langword="long"/>) in the order's <see cref="KlarnaOrder.Currency"/>: Klarna's refund answers carry no currency of their own, so a refund read alone cannot be <see cref="Money"/>.</remarks>
 public sealed record KlarnaRefund
 {
     /// <summary>Gets Klarna's refund id.</summary>
