@@ -129,7 +129,7 @@ internal static class SoakDriver
         var captureIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var order in orders)
         {
-            var activated = (await cluster.Ledger.GetByOrderAsync(order.OrderNumber)).Where(i => i.State == ActivationState.Activated).ToDictionary(i => i.CaptureId!, StringComparer.Ordinal);
+            var activated = (await cluster.Ledger.GetByOrderAsync(order.OrderNumber)).Where(i => i.DocumentKind == LedgerDocumentKind.Invoice && i.State == ActivationState.Activated).ToDictionary(i => i.CaptureId!, StringComparer.Ordinal);
             var snapshot = cluster.Klarna.GetOrder(order.KlarnaOrderId);
             foreach (var capture in snapshot.Captures)
             {
@@ -143,8 +143,9 @@ internal static class SoakDriver
 
         figures.Add("captures", captureIds.Count);
         figures.Add("capture requests", cluster.Klarna.ReceivedRequests.Count(r => r.Operation == SimulatedOperation.CreateCapture));
+        figures.Add("refund requests", cluster.Klarna.ReceivedRequests.Count(r => r.Operation == SimulatedOperation.CreateRefund));
         figures.Get("recovery errors").Should().Be(0, "recovery settles every invoice of the soak without errors other than the injected crash (the step traces name them)");
-        cluster.Conflicts().Should().NotContainKey("made_twice", "Klarna never made two captures for one invoice");
+        cluster.Conflicts().Should().NotContainKey("made_twice", "Klarna never made two captures for one invoice, nor two refunds for one credit");
     }
 
     private static string Replay(SoakSettings settings, SoakOrder order) =>
