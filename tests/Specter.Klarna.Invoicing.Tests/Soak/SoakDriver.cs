@@ -122,7 +122,7 @@ internal static class SoakDriver
         })));
     }
 
-    /// <summary>Every 201 Klarna sent is in the ledger: each capture at the simulator is an Activated invoice with that capture id, and no reference is captured twice.</summary>
+    /// <summary>Every 201 Klarna sent is in the ledger: each capture at the simulator is an Activated invoice with that capture id, no reference is captured twice, and each refund is exactly one refunded credit.</summary>
     private static async Task AssertLedgerHoldsEveryCaptureAsync(SoakCluster cluster, List<SoakOrder> orders, SoakFigures figures)
     {
         (await cluster.Ledger.ListUnsettledAsync()).Invoices.Should().BeEmpty("nothing is left Pending or Unknown");
@@ -139,6 +139,9 @@ internal static class SoakDriver
             }
 
             snapshot.Captures.GroupBy(c => c.Reference).Should().OnlyContain(g => g.Count() == 1, "no reference is captured twice");
+            var (refunded, failed) = await order.AssertCreditsSettledAsync();
+            figures.Add("credits refunded", refunded);
+            figures.Add("credits failed", failed);
         }
 
         figures.Add("captures", captureIds.Count);

@@ -109,8 +109,10 @@ internal sealed partial class SoakOrder
     /// The end state of the order's credits: no credit Pending or Unknown; each refund at Klarna appears once and is exactly one
     /// refunded (Activated) credit with that reference and amount; refunded per capture ≤ captured; Klarna's refunded amount = Σ refunded credits.
     /// </summary>
-    private async Task AssertCreditsSettledAsync(IReadOnlyList<LedgerInvoice> rows)
+    /// <returns>How many of the order's credits are refunded and how many failed (Klarna refused, or nothing was refunded and the key window passed).</returns>
+    public async Task<(int Refunded, int Failed)> AssertCreditsSettledAsync()
     {
+        var rows = await cluster.Ledger.GetByOrderAsync(_order.OrderNumber);
         var credits = rows.Where(r => r.DocumentKind == LedgerDocumentKind.Credit).ToList();
         credits.Where(c => c.State is not (ActivationState.Activated or ActivationState.Failed)).Should().BeEmpty("no credit is left Pending or Unknown");
         var refunded = credits.Where(c => c.State == ActivationState.Activated).ToList();
@@ -127,7 +129,6 @@ internal sealed partial class SoakOrder
         var snapshot = cluster.Klarna.GetOrder(KlarnaOrderId);
         snapshot.Captures.Where(c => c.RefundedAmount > c.CapturedAmount).Should().BeEmpty("no capture is refunded beyond what it captured");
         snapshot.RefundedAmount.Should().Be(refunded.Sum(c => c.Plan.Total.MinorUnits), "Klarna's refunded amount is Σ refunded credits");
-        figures.Add("credits refunded", refunded.Count);
-        figures.Add("credits failed", credits.Count - refunded.Count);
+        return (refunded.Count, credits.Count - refunded.Count);
     }
 }
