@@ -18,6 +18,9 @@ internal sealed partial class SoakOrder
         KlarnaInvoicingRule.PrepaymentAlreadyNetted,
         KlarnaInvoicingRule.InvoiceLocked,
         KlarnaInvoicingRule.InvalidInvoiceNumber,
+
+        // A line credited by amount (for example shipping) that an earlier credit already took whole: "only as a whole: credit quantity 0".
+        KlarnaInvoicingRule.InvalidCredit,
     ];
 
     private int _creditCounter;
