@@ -26,10 +26,15 @@ internal sealed partial class SoakOrder
     private int _creditCounter;
 
     /// <summary>Credits a random activated invoice of the order, if there is one; returns false when there is none.</summary>
+    /// <remarks>
+    /// Not prepayments: a refunded prepayment is no longer netted, so the rest of the order then needs more than Klarna still
+    /// has authorized (a refund does not restore the authorization) and the soak's "fully invoiced = order total" end state
+    /// no longer applies (found by long seed 17285059, order 21; the library refuses that invoice with a typed rule, correctly).
+    /// </remarks>
     private async Task<bool> CreditStepAsync(int step)
     {
         var activated = (await cluster.Ledger.GetByOrderAsync(_order.OrderNumber))
-            .Where(i => i.DocumentKind == LedgerDocumentKind.Invoice && i.State == ActivationState.Activated).ToList();
+            .Where(i => i.DocumentKind == LedgerDocumentKind.Invoice && i.State == ActivationState.Activated && i.Plan.Type != InvoiceType.Prepayment).ToList();
         if (activated.Count == 0)
         {
             return false;
