@@ -84,6 +84,20 @@ internal sealed class SoakCluster : IAsyncDisposable
         return order with { KlarnaOrderId = id, Merchant = Merchant };
     }
 
+    /// <summary>Reads Klarna's refunds of an order as the OM API shows them (GET order, the simulator's own wire answer): reference, amount, refund id.</summary>
+    public async Task<IReadOnlyList<(string? Reference, long Amount, string RefundId)>> RefundsAsync(string klarnaOrderId)
+    {
+        using var client = new HttpClient(Klarna.CreateHandler()) { BaseAddress = new Uri("http://127.0.0.1:5999/") };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{Username}:{Password}")));
+        using var response = await client.GetAsync(new Uri("ordermanagement/v1/orders/" + klarnaOrderId, UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return [.. json.RootElement.GetProperty("refunds").EnumerateArray().Select(r => (
+            r.TryGetProperty("reference", out var reference) ? reference.GetString() : null,
+            r.GetProperty("refunded_amount").GetInt64(),
+            r.GetProperty("refund_id").GetString()!))];
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var collector in _conflicts)

@@ -122,14 +122,14 @@ internal static class SoakDriver
         })));
     }
 
-    /// <summary>Every 201 Klarna sent is in the ledger: each capture at the simulator is an Activated invoice with that capture id, and no reference is captured twice.</summary>
+    /// <summary>Every 201 Klarna sent is in the ledger: each capture at the simulator is an Activated invoice with that capture id, no reference is captured twice, and each refund is exactly one refunded credit.</summary>
     private static async Task AssertLedgerHoldsEveryCaptureAsync(SoakCluster cluster, List<SoakOrder> orders, SoakFigures figures)
     {
         (await cluster.Ledger.ListUnsettledAsync()).Invoices.Should().BeEmpty("nothing is left Pending or Unknown");
         var captureIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var order in orders)
         {
-            var activated = (await cluster.Ledger.GetByOrderAsync(order.OrderNumber)).Where(i => i.State == ActivationState.Activated).ToDictionary(i => i.CaptureId!, StringComparer.Ordinal);
+            var activated = (await cluster.Ledger.GetByOrderAsync(order.OrderNumber)).Where(i => i.DocumentKind == LedgerDocumentKind.Invoice && i.State == ActivationState.Activated).ToDictionary(i => i.CaptureId!, StringComparer.Ordinal);
             var snapshot = cluster.Klarna.GetOrder(order.KlarnaOrderId);
             foreach (var capture in snapshot.Captures)
             {
@@ -139,12 +139,16 @@ internal static class SoakDriver
             }
 
             snapshot.Captures.GroupBy(c => c.Reference).Should().OnlyContain(g => g.Count() == 1, "no reference is captured twice");
+            var (refunded, failed) = await order.AssertCreditsSettledAsync();
+            figures.Add("credits refunded", refunded);
+            figures.Add("credits failed", failed);
         }
 
         figures.Add("captures", captureIds.Count);
         figures.Add("capture requests", cluster.Klarna.ReceivedRequests.Count(r => r.Operation == SimulatedOperation.CreateCapture));
+        figures.Add("refund requests", cluster.Klarna.ReceivedRequests.Count(r => r.Operation == SimulatedOperation.CreateRefund));
         figures.Get("recovery errors").Should().Be(0, "recovery settles every invoice of the soak without errors other than the injected crash (the step traces name them)");
-        cluster.Conflicts().Should().NotContainKey("made_twice", "Klarna never made two captures for one invoice");
+        cluster.Conflicts().Should().NotContainKey("made_twice", "Klarna never made two captures for one invoice, nor two refunds for one credit");
     }
 
     private static string Replay(SoakSettings settings, SoakOrder order) =>

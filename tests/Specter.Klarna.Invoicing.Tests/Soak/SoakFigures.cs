@@ -28,6 +28,7 @@ internal sealed class SoakFigures
         void Line(string line) => text.AppendLine(line);
         Line($"soak {ledger}: seed {settings.Seed}, {SoakCluster.ServerCount} servers, timers x{settings.Speedup}, result: {result}");
         Line($"  orders {Get("orders")}, invoice attempts {Get("attempts")} (create {Get("create calls")}, retry {Get("retry calls")}), abandons {Get("abandons")}");
+        Line($"  credit calls {Get("credit calls")} (same credit on two servers at once {Get("duplicate credit calls")}, racing a recovery {Get("credits racing recovery")}), outcomes: {Counts("credit outcome ")}; at the end refunded {Get("credits refunded")}, failed {Get("credits failed")}");
         Line($"  concurrent duplicates of one invoice {Get("duplicate calls")}, concurrent invoices of one order {Get("concurrent pairs")}, calls racing a recovery {Get("calls racing recovery")}");
         Line($"  outcomes returned: {Counts("outcome ")}");
         Line($"  refusals (typed rules): {Counts("refused ")}");
@@ -35,7 +36,7 @@ internal sealed class SoakFigures
         Line($"  recoveries {Get("recoveries")} ({Counts("recoveries on ")}), invoices settled by recovery {Get("settled by recovery")}, recovery errors {Get("recovery errors")} (and {Get("recovery runs hit by the injected crash")} injected crashes)");
         Line($"  clock: shifted {cluster.Clock.Shifted.TotalHours:0.#} h in {Get("clock jumps")} jumps, {Get("key window crossings")} jumps of 24 h or more");
         Line($"  faults fired by kind: {string.Join(", ", cluster.Faults.Fired.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value}"))} (total {cluster.Faults.Fired.Values.Sum()})");
-        Line($"  Klarna: captures {Get("captures")}, capture requests {Get("capture requests")}");
+        Line($"  Klarna: captures {Get("captures")}, capture requests {Get("capture requests")}, refund requests {Get("refund requests")}");
         Line($"  engine conflicts (metric): {string.Join(", ", cluster.Conflicts().Select(c => $"{c.Key} {c.Value}"))}");
         Line($"  wall time {wall.TotalSeconds:0.0} s");
         return text.ToString();

@@ -28,7 +28,7 @@ internal sealed partial class SoakOrder
 
     private async Task RetryOrAbandonFailedAsync(bool mustActivate)
     {
-        var failed = (await cluster.Ledger.GetByOrderAsync(_order.OrderNumber)).Where(i => i.State == ActivationState.Failed).ToList();
+        var failed = (await cluster.Ledger.GetByOrderAsync(_order.OrderNumber)).Where(i => i.DocumentKind == LedgerDocumentKind.Invoice && i.State == ActivationState.Failed).ToList();
         foreach (var invoice in failed)
         {
             int server = RandomServer();

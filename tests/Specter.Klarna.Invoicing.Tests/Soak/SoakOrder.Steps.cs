@@ -12,6 +12,13 @@ internal sealed partial class SoakOrder
 
     private async Task StepAsync(int step)
     {
+        // About one step in five credits an activated invoice instead (a return or a whole credit), under the same faults.
+        if (_random.Next(5) == 0 && await CreditStepAsync(step))
+        {
+            await AfterStepAsync();
+            return;
+        }
+
         int roll = _random.Next(100);
         InvoiceType? type;
         decimal? percent = null;
@@ -32,7 +39,7 @@ internal sealed partial class SoakOrder
         }
 
         string what = type?.ToString() ?? "proposed";
-        var faults = ArmFaults();
+        var faults = ArmFaults(SimulatedOperation.CreateCapture);
         int shape = _random.Next(100);
         if (shape < 15)
         {
@@ -67,6 +74,11 @@ internal sealed partial class SoakOrder
         }
 
         Disarm(faults);
+        await AfterStepAsync();
+    }
+
+    private async Task AfterStepAsync()
+    {
         if (_random.Next(3) == 0)
         {
             // Later: past the grace period, Klarna's first retry delays and the in-flight bound.
@@ -78,8 +90,8 @@ internal sealed partial class SoakOrder
         await RetryOrAbandonFailedAsync(mustActivate: false);
     }
 
-    /// <summary>Arms this step's faults for this order's captures; 5xx/transport/delay faults cost real (scaled) client waits, so they are budgeted per order.</summary>
-    private List<SimulatedFault> ArmFaults()
+    /// <summary>Arms this step's faults for this order's captures or refunds; 5xx/transport/delay faults cost real (scaled) client waits, so they are budgeted per order.</summary>
+    private List<SimulatedFault> ArmFaults(SimulatedOperation operation)
     {
         var injected = new List<SimulatedFault>();
         var armed = Armed;
@@ -110,11 +122,11 @@ internal sealed partial class SoakOrder
         if (fault is not null)
         {
             string id = KlarnaOrderId;
-            fault = fault.OnOperation(SimulatedOperation.CreateCapture).When(r => r.OrderId == id && armed.SimulatorFaultsOn);
+            fault = fault.OnOperation(operation).When(r => r.OrderId == id && armed.SimulatorFaultsOn);
             fault = always ? fault.Always() : fault;
             armed.SimulatorFaultsOn = true;
             injected.Add(cluster.Klarna.InjectFault(fault));
-            Log($"  fault: {fault.Kind}{(fault.Kind == SimulatedFaultKind.Delay ? $" {fault.Duration.TotalSeconds:0.###} s" : string.Empty)}{(fault.AfterApplying ? " after applying" : string.Empty)} {(always ? "always" : "once")}");
+            Log($"  fault: {operation} {fault.Kind}{(fault.Kind == SimulatedFaultKind.Delay ? $" {fault.Duration.TotalSeconds:0.###} s" : string.Empty)}{(fault.AfterApplying ? " after applying" : string.Empty)} {(always ? "always" : "once")}");
         }
 
         if (_random.Next(12) == 0)

@@ -111,10 +111,11 @@ internal sealed partial class SoakOrder(SoakCluster cluster, SoakFigures figures
         throw new InvalidOperationException("The order was not fully invoiced after 10 rounds without faults.");
     }
 
-    /// <summary>The end state of this order: every invoice settled, Klarna = Σ activated = the order total, each reference once.</summary>
+    /// <summary>The end state of this order: every invoice settled, Klarna = Σ activated = the order total, each reference once; the credits likewise (<see cref="AssertCreditsSettledAsync"/>).</summary>
     public async Task AssertSettledAsync()
     {
-        var invoices = await cluster.Ledger.GetByOrderAsync(_order.OrderNumber);
+        var rows = await cluster.Ledger.GetByOrderAsync(_order.OrderNumber);
+        var invoices = rows.Where(r => r.DocumentKind == LedgerDocumentKind.Invoice).ToList();
         invoices.Should().OnlyContain(i => i.State == ActivationState.Activated || i.State == ActivationState.Failed || i.State == ActivationState.NotKlarna, "nothing is left Pending or Unknown");
         var snapshot = cluster.Klarna.GetOrder(KlarnaOrderId);
         var activated = invoices.Where(i => i.State == ActivationState.Activated).ToList();
@@ -135,6 +136,7 @@ internal sealed partial class SoakOrder(SoakCluster cluster, SoakFigures figures
 
         (await HasSomethingToInvoiceAsync()).Should().BeFalse("the order is fully invoiced");
         await CheckRunningInvariantsAsync();
+        await AssertCreditsSettledAsync();
     }
 
     public void Log(string line)
@@ -147,7 +149,7 @@ internal sealed partial class SoakOrder(SoakCluster cluster, SoakFigures figures
 
     private async Task<bool> HasSomethingToInvoiceAsync()
     {
-        var plans = (await cluster.Ledger.GetByOrderAsync(_order.OrderNumber)).Select(i => i.Plan).ToList();
+        var plans = (await cluster.Ledger.GetByOrderAsync(_order.OrderNumber)).Where(i => i.DocumentKind == LedgerDocumentKind.Invoice).Select(i => i.Plan).ToList();
         return InvoiceTypeSelector.Decide(_order, plans).HasSomethingToInvoice;
     }
 
@@ -172,7 +174,7 @@ internal sealed partial class SoakOrder(SoakCluster cluster, SoakFigures figures
             group.Should().ContainSingle($"reference {group.Key} is captured once");
         }
 
-        var invoices = await cluster.Ledger.GetByOrderAsync(_order.OrderNumber);
+        var invoices = (await cluster.Ledger.GetByOrderAsync(_order.OrderNumber)).Where(i => i.DocumentKind == LedgerDocumentKind.Invoice).ToList();
         foreach (var line in _order.Lines)
         {
             decimal captured = invoices.Where(i => i.State == ActivationState.Activated).SelectMany(i => i.Plan.Lines).Where(l => l.OrderLineId == line.LineId).Sum(l => l.Quantity);
