@@ -18,6 +18,13 @@ public sealed class SimulatedOrder
     /// <summary>Gets the ISO 3166-1 alpha-2 purchase country.</summary>
     public string Country { get; init; } = "SE";
 
+    /// <summary>Gets Klarna's <c>initial_payment_method.type</c> the customer chose, for example <c>INVOICE</c>, <c>PAY_BY_CARD</c> or <c>FIXED_AMOUNT</c>.</summary>
+    /// <remarks>It decides whether Klarna lets an authorization update <em>increase</em> the order amount: only <c>INVOICE</c>,
+    /// <c>INVOICE_BUSINESS</c> (B2B invoice), <c>ACCOUNT</c> and <c>DIRECT_DEBIT</c> (every market but CH), and <c>FIXED_AMOUNT</c>
+    /// (AT, DE, DK, FI, FR, NL, NO, SE). Any other method gets 403 <c>NOT_ALLOWED</c> for an increase; a decrease is allowed for all.</remarks>
+    /// <value>The default value is <c>INVOICE</c>.</value>
+    public string PaymentMethod { get; init; } = "INVOICE";
+
     /// <summary>Gets the locale.</summary>
     public string Locale { get; init; } = "sv-SE";
 

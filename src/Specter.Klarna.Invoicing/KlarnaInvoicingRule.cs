@@ -51,7 +51,7 @@ public enum KlarnaInvoicingRule
     /// <summary>Klarna already holds a capture with this invoice number as its reference, for another amount: a new attempt could capture twice; a person must settle it.</summary>
     AlreadyCapturedAtKlarna = 15,
 
-    /// <summary>The credit asks for more than is left to credit on the invoice (a line, a VAT rate, or the capture).</summary>
+    /// <summary>The credit asks for more than is left to credit on the invoice (a line, also one already credited in full, a VAT rate, or the capture).</summary>
     CreditExceedsInvoice = 16,
 
     /// <summary>The credit asks for more than is left to refund on the Klarna order (captured less refunded).</summary>

@@ -48,6 +48,9 @@ internal static class OrderJsonWriter
 
         writer.WriteString("created_at", FormatTime(order.CreatedAt));
         writer.WriteString("purchase_country", order.Country);
+        writer.WriteStartObject("initial_payment_method");
+        writer.WriteString("type", order.PaymentMethod);
+        writer.WriteEndObject();
         writer.WriteString("expires_at", FormatTime(order.ExpiresAt));
         writer.WriteStartArray("captures");
         foreach (var capture in order.Captures)

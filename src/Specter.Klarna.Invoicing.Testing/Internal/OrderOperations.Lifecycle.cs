@@ -128,6 +128,12 @@ internal sealed partial class OrderOperations
                     $"Resulting authorization amount {amount.Value} cannot be less than the captured amount {order.CapturedAmount} for order. Order authorization cannot be updated"));
             }
 
+            // Klarna: an increase needs a new risk assessment, offered only for some payment methods and markets.
+            if (amount.Value > order.OrderAmount && !AuthorizationIncreases.Allowed(order.PaymentMethod, order.Country))
+            {
+                return ErrorResponses.NotAllowed(AuthorizationIncreases.RefusalMessage);
+            }
+
             order.OrderAmount = amount.Value;
 
             // Klarna: "The original order lines will be deleted if you don't send order lines in this call."

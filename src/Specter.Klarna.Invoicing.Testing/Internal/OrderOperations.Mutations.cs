@@ -65,7 +65,7 @@ internal sealed partial class OrderOperations
         }
     }
 
-    private SimHttpResponse CreateRefund(OrderState order, SimHttpRequest request)
+    private SimHttpResponse CreateRefund(OrderState order, SimHttpRequest request, string? key)
     {
         if (!TryReadBody(request, out var document, out var error))
         {
@@ -111,6 +111,7 @@ internal sealed partial class OrderOperations
                 RefundedAt = Now,
                 Description = description,
                 Reference = reference,
+                IdempotencyKey = key,
                 OrderLines = CloneArray(lines),
             };
             order.Refunds.Add(refund);

@@ -40,7 +40,7 @@ internal sealed partial class OrderOperations(SimulatorState state)
                 : NoSuchCapture(route.SubId!),
             SimulatedOperation.AddShippingInfo => AddShippingInfo(order, route.SubId!, request),
             SimulatedOperation.TriggerSendOut => FindCapture(order, route.SubId!) is null ? NoSuchCapture(route.SubId!) : SimHttpResponse.Empty(204),
-            SimulatedOperation.CreateRefund => CreateRefund(order, request),
+            SimulatedOperation.CreateRefund => CreateRefund(order, request, key),
             SimulatedOperation.GetRefund => order.Refunds.Find(r => r.RefundId == route.SubId) is { } refund
                 ? Ok(w => OrderJsonWriter.WriteRefund(w, refund))
                 : ErrorResponses.Create(404, "NOT_FOUND", $"Refund {route.SubId} cannot be found for order {orderId}."),

@@ -17,6 +17,8 @@ internal sealed class OrderState
 
     public required string FraudStatus { get; init; }
 
+    public required string PaymentMethod { get; init; }
+
     public required string KlarnaReference { get; init; }
 
     public required long OriginalOrderAmount { get; init; }

@@ -15,5 +15,7 @@ internal sealed class RefundState
 
     public string? Reference { get; init; }
 
+    public string? IdempotencyKey { get; init; }
+
     public JsonArray OrderLines { get; init; } = [];
 }

@@ -134,6 +134,13 @@ internal sealed partial class KlarnaInvoicingService
         // A request the planner refuses (nothing left to prepay, a type not allowed) is refused for that reason first.
         if (!outcome.IsAllowed)
         {
+            // Above the authorization because a prepayment was refunded: say so, and what to do (docs/corrections.md).
+            if (outcome.Violations is [{ Rule: KlarnaInvoicingRule.ExceedsAuthorizedAmount, Arguments: [Money total, Money limit, ..] }, ..]
+                && CreditedPrepayments.Of(priorInvoices, priced.Currency) is { IsEmpty: false } credited)
+            {
+                throw new KlarnaInvoicingRuleException(RuleViolations.FromWarning(ReservationChecks.ExceedsRemaining(total, limit, credited)));
+            }
+
             throw new KlarnaInvoicingRuleException(outcome.Violations.Count > 0 ? outcome.Violations[0] : NothingToInvoice);
         }
 

@@ -54,7 +54,7 @@ internal sealed partial class KlarnaInvoicingService
             && capture.CapturedAmount.MinorUnits > klarnaOrder.RemainingAuthorizedAmount.MinorUnits
             && !warnings.Any(w => w.Code == ProposalWarningCode.CurrencyMismatch))
         {
-            warnings.Add(ReservationChecks.ExceedsRemaining(capture.CapturedAmount, klarnaOrder.RemainingAuthorizedAmount));
+            warnings.Add(ReservationChecks.ExceedsRemaining(capture.CapturedAmount, klarnaOrder.RemainingAuthorizedAmount, CreditedPrepayments.Of(priorInvoices, priced.Currency)));
         }
 
         if (outcome.Plan is { Type: InvoiceType.Final, Total.MinorUnits: > 0 } final && priced.Lines.Where(l => l.IsQuantityDriven).All(l => l.Line.DeliveredQuantity == 0))

@@ -62,6 +62,11 @@ internal static class ReservationChecks
     public static ProposalWarning ExceedsRemaining(Money invoice, Money remaining) =>
         new(ProposalWarningCode.ExceedsRemainingAuthorized, IsBlocking: true, [invoice, remaining, invoice - remaining]);
 
+    /// <summary>The invoice exceeds the remaining authorization, and credited prepayments explain why (docs/corrections.md, "crediting a prepayment").</summary>
+    public static ProposalWarning ExceedsRemaining(Money invoice, Money remaining, CreditedPrepayments credited) => credited.IsEmpty
+        ? ExceedsRemaining(invoice, remaining)
+        : new(ProposalWarningCode.AuthorizationSpentByCreditedPrepayment, IsBlocking: true, [invoice, remaining, invoice - remaining, credited.PrepaymentInvoices, credited.Refunded, credited.CreditInvoices]);
+
     public static ProposalWarning KlarnaUnavailable(string reason) => new(ProposalWarningCode.KlarnaUnavailable, IsBlocking: false, [reason]);
 
     /// <summary>Klarna answered 401/403 to reading the order: the merchant profile's credentials are wrong. Blocking: creating would only be refused.</summary>

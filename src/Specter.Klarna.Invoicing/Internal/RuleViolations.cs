@@ -38,7 +38,7 @@ internal static class RuleViolations
         warning.Code switch
         {
             ProposalWarningCode.PrepaymentNotEnabled => KlarnaInvoicingRule.PrepaymentNotEnabled,
-            ProposalWarningCode.ExceedsRemainingAuthorized => KlarnaInvoicingRule.ExceedsAuthorizedAmount,
+            ProposalWarningCode.ExceedsRemainingAuthorized or ProposalWarningCode.AuthorizationSpentByCreditedPrepayment => KlarnaInvoicingRule.ExceedsAuthorizedAmount,
             _ => KlarnaInvoicingRule.ReservationNotCapturable,
         },
         "Warning_" + warning.Code,

@@ -48,4 +48,11 @@ public enum ProposalWarningCode
     /// belong to a back-order. Nothing was released; release it explicitly when no other order needs it. Not blocking.
     /// </summary>
     AuthorizationStillReserved = 13,
+
+    /// <summary>
+    /// The invoice exceeds what Klarna still holds authorized because a prepayment of the order was credited: the refund gave
+    /// the money back, but Klarna does not give the authorization back, and the goods are still owed in full. Blocking;
+    /// update the reservation first (an increase Klarna allows only for some payment methods), or invoice less.
+    /// </summary>
+    AuthorizationSpentByCreditedPrepayment = 14,
 }

@@ -30,7 +30,7 @@ public sealed partial class TextResourcesTests
     {
         foreach (var code in Enum.GetValues<ProposalWarningCode>())
         {
-            var warning = new ProposalWarning(code, IsBlocking: false, ["a", "b", "c"]);
+            var warning = new ProposalWarning(code, IsBlocking: false, ["a", "b", "c", "d", "e", "f"]);
             warning.GetMessage(CultureInfo.GetCultureInfo(culture)).Should().NotBeNullOrWhiteSpace().And.NotContain("{", $"{code} has a text");
         }
     }

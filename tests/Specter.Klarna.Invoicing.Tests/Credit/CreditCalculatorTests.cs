@@ -102,6 +102,22 @@ public sealed class CreditCalculatorTests
     }
 
     [Fact]
+    public void Example2_ShippingAlreadyCreditedWhole_ExceedsTheInvoice_AndSaysWhatIsLeft()
+    {
+        var first = PlanOk(Input(MixedVat(), "K6") with { Lines = [new CreditLineRequest("S", 1)] });
+
+        var again = CreditCalculator.Plan(Input(MixedVat(), "K6b", first) with { Lines = [new CreditLineRequest("S", 1)] });
+
+        var violation = again.Violations.Should().ContainSingle().Subject;
+        violation.Rule.Should().Be(KlarnaInvoicingRule.CreditExceedsInvoice, "a line already credited in full is more than is left, not a malformed request");
+        violation.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Should().Be(
+            "Order line S was already credited in full on invoice 2001: nothing of it is left to credit. SEK 1,747.00 is left to credit on the invoice.",
+            "1 796,00 − 49,00 kr shipping = 1 747,00 kr");
+        violation.GetMessage(System.Globalization.CultureInfo.GetCultureInfo("sv-SE")).Replace('\u00A0', ' ').Replace('\u202F', ' ').Should().Be(
+            "Orderrad S är redan krediterad i sin helhet på faktura 2001: inget av den återstår att kreditera. 1 747,00 kr återstår att kreditera på fakturan.");
+    }
+
+    [Fact]
     public void Example3_APrepaymentIsCreditedOnlyAsFarAsLaterInvoicesHaveNotNettedItOff()
     {
         var invoice = PrepaymentInvoice();

@@ -213,7 +213,18 @@ public sealed class CreditFlowTests
         var delivered = SampleOrders.DeliverAll(order);
 
         var proposal = await h.Invoicing.ProposeAsync(delivered);
-        proposal.Warnings.Should().Contain(w => w.Code == ProposalWarningCode.ExceedsRemainingAuthorized);
+        var warning = proposal.Warnings.Should().ContainSingle(w => w.Code == ProposalWarningCode.AuthorizationSpentByCreditedPrepayment).Subject;
+        warning.IsBlocking.Should().BeTrue();
+        warning.GetMessage(CultureInfo.InvariantCulture).Should().Be(
+            "The invoice (SEK 5,538.00) needs SEK 1,661.40 more than Klarna still holds authorized (SEK 3,876.60): prepayment invoice P-3 was credited "
+            + "(SEK 1,661.40 refunded by PK-4), and Klarna does not give the authorization back for a refund. The goods are still owed in full, "
+            + "so update the reservation first (Klarna allows an increase only for some payment methods), or invoice less.");
+        warning.GetMessage(Swedish).Should().StartWith("Fakturan (").And.Contain("förskottsfaktura P-3 har krediterats").And.Contain("genom PK-4");
+        var refused = () => h.Invoicing.CreateInvoiceAsync(delivered, new CreateInvoiceRequest { InvoiceNumber = "F-3" });
+        var violation = (await refused.Should().ThrowAsync<KlarnaInvoicingRuleException>()).Which.Violation!;
+        violation.Rule.Should().Be(KlarnaInvoicingRule.ExceedsAuthorizedAmount);
+        violation.GetMessage(CultureInfo.InvariantCulture).Should().Be(warning.GetMessage(CultureInfo.InvariantCulture), "creating says what the proposal said");
+        (await h.Ledger.FindAsync("F-3")).Should().BeNull();
 
         var updated = await h.Invoicing.UpdateReservationAsync(delivered);
         await h.Invoicing.UpdateReservationAsync(delivered);

@@ -18,9 +18,6 @@ internal sealed partial class SoakOrder
         KlarnaInvoicingRule.PrepaymentAlreadyNetted,
         KlarnaInvoicingRule.InvoiceLocked,
         KlarnaInvoicingRule.InvalidInvoiceNumber,
-
-        // A line credited by amount (for example shipping) that an earlier credit already took whole: "only as a whole: credit quantity 0".
-        KlarnaInvoicingRule.InvalidCredit,
     ];
 
     private int _creditCounter;
@@ -80,6 +77,12 @@ internal sealed partial class SoakOrder
 
         var lines = goods.OrderBy(_ => _random.Next()).Take(_random.Next(1, Math.Min(goods.Count, 2) + 1)).Select(l =>
         {
+            // Shipping and fees are credited by amount, so whole only: asking for part of one is a malformed request (InvalidCredit), not a soak case.
+            if (l.OrderLineKind is not (OrderLineKind.Goods or OrderLineKind.Service))
+            {
+                return new CreditLineRequest(l.OrderLineId!, l.Quantity);
+            }
+
             decimal unit = decimal.Truncate(l.Quantity) == l.Quantity ? 1m : 0.5m;
             int units = (int)(l.Quantity / unit);
             return new CreditLineRequest(l.OrderLineId!, unit * _random.Next(1, Math.Max(1, units) + 1));

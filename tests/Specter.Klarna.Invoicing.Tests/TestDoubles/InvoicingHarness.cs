@@ -73,7 +73,7 @@ internal sealed class InvoicingHarness : IAsyncDisposable
     }
 
     /// <summary>Seeds a Klarna reservation for the ERP order's full total (or <paramref name="authorizedAmount"/>), and returns the order with its Klarna order id.</summary>
-    public InvoicingOrder Reserve(InvoicingOrder order, long? authorizedAmount = null, string status = "AUTHORIZED", string fraudStatus = "ACCEPTED", DateTimeOffset? expiresAt = null)
+    public InvoicingOrder Reserve(InvoicingOrder order, long? authorizedAmount = null, string status = "AUTHORIZED", string fraudStatus = "ACCEPTED", DateTimeOffset? expiresAt = null, string paymentMethod = "INVOICE", string country = "SE")
     {
         long total = OrderTotal(order).MinorUnits;
         var id = Klarna.SeedOrder(new SimulatedOrder
@@ -85,6 +85,8 @@ internal sealed class InvoicingHarness : IAsyncDisposable
             FraudStatus = fraudStatus,
             ExpiresAt = expiresAt,
             MerchantReference1 = order.OrderNumber,
+            PaymentMethod = paymentMethod,
+            Country = country,
         });
         return order with { KlarnaOrderId = id, Merchant = Merchant };
     }

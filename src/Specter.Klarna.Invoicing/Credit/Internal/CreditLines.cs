@@ -30,7 +30,11 @@ internal static class CreditLines
             {
                 violations.Add(CreditViolations.LineNotOnInvoice(invoiceNumber, request.OrderLineId));
             }
-            else if (left.IsAmountOnly && (request.Quantity != left.Quantity || left.Amount == 0))
+            else if (left.IsAmountOnly && left.Amount == 0)
+            {
+                violations.Add(CreditViolations.AlreadyCredited(request.OrderLineId, invoiceNumber, new Money(tally.LeftTotal, left.Source.Amount.Currency)));
+            }
+            else if (left.IsAmountOnly && request.Quantity != left.Quantity)
             {
                 violations.Add(CreditViolations.WholeLineOnly(request.OrderLineId, left.Quantity));
             }

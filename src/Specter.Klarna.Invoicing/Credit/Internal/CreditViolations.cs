@@ -18,6 +18,10 @@ internal static class CreditViolations
     public static KlarnaInvoicingRuleViolation WholeLineOnly(string orderLineId, decimal left) =>
         new(KlarnaInvoicingRule.InvalidCredit, "Rule_CreditWholeLineOnly", [orderLineId, left]);
 
+    /// <summary>A line credited by amount that an earlier credit already took whole: more than is left (nothing), not a malformed request.</summary>
+    public static KlarnaInvoicingRuleViolation AlreadyCredited(string orderLineId, string invoiceNumber, Money leftOnInvoice) =>
+        new(KlarnaInvoicingRule.CreditExceedsInvoice, "Rule_CreditLineAlreadyCredited", [orderLineId, invoiceNumber, leftOnInvoice]);
+
     public static KlarnaInvoicingRuleViolation QuantityExceeds(string orderLineId, decimal quantity, decimal left) =>
         new(KlarnaInvoicingRule.CreditExceedsInvoice, "Rule_CreditQuantityExceeds", [orderLineId, quantity, left]);
 
