@@ -11,7 +11,7 @@ namespace Specter.Klarna.Invoicing.Cli;
 internal static class CliApp
 {
     /// <summary>Commands that write nothing at Klarna: a 409/5xx there means "Klarna unreachable, nothing written".</summary>
-    private static readonly HashSet<string> ReadOnlyCommands = new(StringComparer.Ordinal) { "propose", "status", "order", "payouts", "reconcile" };
+    private static readonly HashSet<string> ReadOnlyCommands = new(StringComparer.Ordinal) { "propose", "propose-credit", "status", "order", "payouts", "reconcile" };
 
     /// <summary>Runs with redirected streams and no stdin (in-process callers and tests).</summary>
     public static Task<int> RunAsync(
@@ -71,6 +71,7 @@ internal static class CliApp
                 "invoice" => await InvoiceCommands.InvoiceAsync(command, settings, context).ConfigureAwait(false),
                 "status" => await InvoiceCommands.StatusAsync(command, settings, context).ConfigureAwait(false),
                 "recover" => await InvoiceCommands.RecoverAsync(settings, context).ConfigureAwait(false),
+                "propose-credit" => await CorrectionCommands.ProposeCreditAsync(command, settings, context).ConfigureAwait(false),
                 "credit" => await CorrectionCommands.CreditAsync(command, settings, context).ConfigureAwait(false),
                 "update-authorization" => await CorrectionCommands.UpdateAuthorizationAsync(command, settings, context).ConfigureAwait(false),
                 "invoice-all" => await InvoiceAllCommand.RunAsync(command, settings, context).ConfigureAwait(false),

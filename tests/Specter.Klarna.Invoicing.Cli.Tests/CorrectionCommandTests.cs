@@ -24,6 +24,52 @@ public sealed class CorrectionCommandTests
     }
 
     [Fact]
+    public async Task ProposeCredit_ShowsTheRefundPerVatRate_AndWhatIsLeftOnInvoiceAndOrder_AndSendsNothing()
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+        var (path, _) = sim.ReservedOrder("88103");
+        string ledger = Path.Combine(sim.Folder, "ledger.db");
+        string lines = sim.WriteFile("return.json", """[{ "orderLineId": "1", "quantity": 1 }]""");
+        (await CliRunner.RunAsync(sim.Environment, null, sim.Common("invoice", "--order", path, "--invoice-number", "88103-1", "--ledger", ledger))).ExitCode.Should().Be(0);
+
+        var human = await CliRunner.RunAsync(sim.Environment, null, sim.Common("propose-credit", "--invoice-number", "88103-1", "--credit-number", "88103-K1", "--lines", lines, "--ledger", ledger, "--lang", "en"));
+        var json = await CliRunner.RunAsync(sim.Environment, null, sim.Common("propose-credit", "--invoice-number", "88103-1", "--amount", "100.00", "--vat-rate", "25", "--ledger", ledger, "--json"));
+
+        human.ExitCode.Should().Be(0, human.Err);
+        human.Out.Should().Contain("Refunded per VAT rate").And.Contain("88103-K1").And.Contain("1,250.00 SEK").And.Contain("250.00 SEK", "VAT of 1 250,00 at 25 %");
+        json.ExitCode.Should().Be(0, json.Err);
+        var root = System.Text.Json.JsonDocument.Parse(json.Out).RootElement;
+        root.GetProperty("canCreate").GetBoolean().Should().BeTrue();
+        var rate = root.GetProperty("refundedPerVatRate").EnumerateArray().Should().ContainSingle().Subject;
+        rate.GetProperty("vatRate").GetDecimal().Should().Be(25);
+        rate.GetProperty("amount").GetProperty("minorUnits").GetInt64().Should().Be(10_000);
+        rate.GetProperty("vat").GetProperty("minorUnits").GetInt64().Should().Be(2_000, "100,00 × 25 / 125");
+        root.GetProperty("leftOnInvoice").GetProperty("minorUnits").GetInt64().Should().Be(250_000 - 10_000);
+        root.GetProperty("leftOnOrder").GetProperty("minorUnits").GetInt64().Should().Be(250_000 - 10_000);
+        sim.Klarna.ReceivedRequests.Should().NotContain(r => r.Operation == Testing.SimulatedOperation.CreateRefund, "a proposal sends nothing");
+    }
+
+    [Fact]
+    public async Task ProposeCredit_OfMoreThanIsLeft_IsARuleError_WithTheRuleInJson()
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+        var (path, _) = sim.ReservedOrder("88104");
+        string ledger = Path.Combine(sim.Folder, "ledger.db");
+        string lines = sim.WriteFile("return.json", """[{ "orderLineId": "1", "quantity": 3 }]""");
+        (await CliRunner.RunAsync(sim.Environment, null, sim.Common("invoice", "--order", path, "--invoice-number", "88104-1", "--ledger", ledger))).ExitCode.Should().Be(0);
+
+        var run = await CliRunner.RunAsync(sim.Environment, null, sim.Common("propose-credit", "--invoice-number", "88104-1", "--lines", lines, "--ledger", ledger, "--json", "--lang", "en"));
+
+        run.ExitCode.Should().Be(2, run.Err);
+        var root = System.Text.Json.JsonDocument.Parse(run.Out).RootElement;
+        root.GetProperty("canCreate").GetBoolean().Should().BeFalse();
+        var violation = root.GetProperty("violations").EnumerateArray().Should().ContainSingle().Subject;
+        violation.GetProperty("rule").GetString().Should().Be("CreditExceedsInvoice");
+        violation.GetProperty("message").GetString().Should().Be("Order line 1: 3 cannot be credited; only 2 is left to credit on this invoice.");
+        root.GetProperty("leftOnInvoice").GetProperty("minorUnits").GetInt64().Should().Be(250_000);
+    }
+
+    [Fact]
     public async Task Cancel_BeforeAnyCapture_CancelsTheOrder_AndUpdateAuthorizationAfterwardsIsKlarnasRefusal()
     {
         await using var sim = await SimulatorFixture.StartAsync();

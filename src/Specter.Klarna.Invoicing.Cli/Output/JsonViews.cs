@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Specter.Klarna.Invoicing.Cli.Output;
 
 /// <summary>Machine-readable output (<c>--json</c>): amounts in minor units with their currency, enums as names.</summary>
-internal static class JsonViews
+internal static partial class JsonViews
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 

@@ -5,11 +5,13 @@ using Spectre.Console;
 namespace Specter.Klarna.Invoicing.Cli.Output;
 
 /// <summary>What the ERP user sees, as Spectre.Console tables (Swedish or English); every text from outside is made harmless.</summary>
-internal sealed class Views(CliSettings settings, TextRenderer? renderer = null)
+internal sealed partial class Views(CliSettings settings, TextRenderer? renderer = null)
 {
     private readonly TextRenderer _renderer = renderer ?? TextRenderer.Plain;
 
     private CultureInfo Culture => settings.Culture;
+
+    private CliSettings Settings => settings;
 
     public string TypeName(InvoiceType? type) => type switch
     {

@@ -23,14 +23,8 @@ internal static class CliCommandTree
         root.Add(Command("invoice", "Creates the invoice: records it, captures at Klarna, records the outcome.", [Order(), InvoiceNumber(), Type(), Percent(), Value("--description", "TEXT", "Capture description at Klarna.")]));
         root.Add(Command("status", "The Klarna icon of an invoice: status, locked or not, amount, tooltip. Reads only the ledger.", [InvoiceNumber()]));
         root.Add(Command("recover", "Settles every pending/unknown activation (same key within 23 h, else by reading Klarna's captures).", []));
-        root.Add(Command("credit", "Creates a credit invoice against an activated invoice and refunds it at Klarna exactly once (everything left, --lines or --amount with --vat-rate).", [
-            InvoiceNumber(),
-            Value("--credit-number", "C", "The credit invoice's number (also Klarna's refund reference)."),
-            Value("--lines", "FILE", "The lines to credit: a JSON array of {\"orderLineId\": \"1\", \"quantity\": 2}."),
-            Value("--amount", "X", "A price reduction including VAT, in the invoice's currency (with --vat-rate)."),
-            Value("--vat-rate", "R", "The VAT rate in percent of --amount, for example 25."),
-            Value("--description", "TEXT", "Refund description at Klarna."),
-        ]));
+        root.Add(Command("propose-credit", "Shows what a credit would refund per VAT rate and what is left on the invoice and the order (options as for credit). Writes and sends nothing.", CreditOptions()));
+        root.Add(Command("credit", "Creates a credit invoice against an activated invoice and refunds it at Klarna exactly once (everything left, --lines or --amount with --vat-rate).", CreditOptions()));
         root.Add(Command("update-authorization", "Changes the Klarna reservation to the order as it is now (new amount and lines), once.", [Order()]));
         root.Add(Command("cancel", "Cancels the Klarna order (only while nothing is captured).", [KlarnaOrderId()]));
         root.Add(Command("order", "Klarna's view of an order: status, amounts, expiry, captures.", [KlarnaOrderId()]));
@@ -88,6 +82,16 @@ internal static class CliCommandTree
         Flag("--allow-prepayment-capture", "Allow prepayment captures for this merchant profile."),
         Flag("--json", "Machine-readable JSON on stdout."),
         Lang(),
+    ];
+
+    private static Option[] CreditOptions() =>
+    [
+        InvoiceNumber(),
+        Value("--credit-number", "C", "The credit invoice's number (also Klarna's refund reference); optional for propose-credit."),
+        Value("--lines", "FILE", "The lines to credit: a JSON array of {\"orderLineId\": \"1\", \"quantity\": 2}."),
+        Value("--amount", "X", "A price reduction including VAT, in the invoice's currency (with --vat-rate)."),
+        Value("--vat-rate", "R", "The VAT rate in percent of --amount, for example 25."),
+        Value("--description", "TEXT", "Refund description at Klarna."),
     ];
 
     private static Option<string> Order() => Value("--order", "FILE", "The order file (JSON, see docs/cli.md).");
