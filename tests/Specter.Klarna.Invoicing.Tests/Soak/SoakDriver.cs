@@ -142,6 +142,7 @@ internal static class SoakDriver
             var (refunded, failed) = await order.AssertCreditsSettledAsync();
             figures.Add("credits refunded", refunded);
             figures.Add("credits failed", failed);
+            figures.Add("prepayment credits", (await cluster.Ledger.GetByOrderAsync(order.OrderNumber)).Count(r => r.DocumentKind == LedgerDocumentKind.Credit && r.State == ActivationState.Activated && r.Plan.Lines.Any(l => l.Kind == InvoicePlanLineKind.Prepayment)));
         }
 
         figures.Add("captures", captureIds.Count);

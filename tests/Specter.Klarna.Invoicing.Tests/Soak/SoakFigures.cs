@@ -28,7 +28,7 @@ internal sealed class SoakFigures
         void Line(string line) => text.AppendLine(line);
         Line($"soak {ledger}: seed {settings.Seed}, {SoakCluster.ServerCount} servers, timers x{settings.Speedup}, result: {result}");
         Line($"  orders {Get("orders")}, invoice attempts {Get("attempts")} (create {Get("create calls")}, retry {Get("retry calls")}), abandons {Get("abandons")}");
-        Line($"  credit calls {Get("credit calls")} (same credit on two servers at once {Get("duplicate credit calls")}, racing a recovery {Get("credits racing recovery")}), outcomes: {Counts("credit outcome ")}; at the end refunded {Get("credits refunded")}, failed {Get("credits failed")}");
+        Line($"  credit calls {Get("credit calls")} (same credit on two servers at once {Get("duplicate credit calls")}, racing a recovery {Get("credits racing recovery")}), outcomes: {Counts("credit outcome ")}; at the end refunded {Get("credits refunded")}, failed {Get("credits failed")}; prepayments credited {Get("prepayment credits")}, then the reservation updated {Get("authorization updates after a prepayment credit")} times (Klarna refused {Get("refused authorization updates")})");
         Line($"  concurrent duplicates of one invoice {Get("duplicate calls")}, concurrent invoices of one order {Get("concurrent pairs")}, calls racing a recovery {Get("calls racing recovery")}");
         Line($"  outcomes returned: {Counts("outcome ")}");
         Line($"  refusals (typed rules): {Counts("refused ")}");

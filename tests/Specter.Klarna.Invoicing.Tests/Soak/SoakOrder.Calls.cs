@@ -14,6 +14,11 @@ internal sealed partial class SoakOrder
             figures.Add("outcome " + result.Status.State);
             CheckResult(result);
         }
+        catch (KlarnaInvoicingRuleException ex) when (SpentByCreditedPrepayment(ex))
+        {
+            Log($"  {number} on server {server}: refused {ex.Rule} (a credited prepayment spent the authorization)");
+            await MakeRoomAsync(server);
+        }
         catch (KlarnaInvoicingRuleException ex) when (ex.Rule is { } rule && (LegalRefusals.Contains(rule) || (concurrent && rule == KlarnaInvoicingRule.ExceedsAuthorizedAmount)))
         {
             // ExceedsAuthorizedAmount: a concurrent call captured between this call's ledger read and its reservation read (refused, nothing written).
@@ -46,6 +51,12 @@ internal sealed partial class SoakOrder
                         result.Status.State.Should().Be(ActivationState.Activated, "a retry without faults activates");
                     }
 
+                    continue;
+                }
+                catch (KlarnaInvoicingRuleException ex) when (SpentByCreditedPrepayment(ex))
+                {
+                    Log($"  retry {invoice.InvoiceNumber} on server {server}: refused {ex.Rule} (a credited prepayment spent the authorization)");
+                    await MakeRoomAsync(server);
                     continue;
                 }
                 catch (KlarnaInvoicingRuleException ex) when (ex.Rule is { } rule && LegalRefusals.Contains(rule))

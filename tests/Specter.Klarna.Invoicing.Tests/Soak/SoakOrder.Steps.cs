@@ -12,8 +12,11 @@ internal sealed partial class SoakOrder
 
     private async Task StepAsync(int step)
     {
-        // About one step in five credits an activated invoice instead (a return or a whole credit), under the same faults.
-        if (_random.Next(5) == 0 && await CreditStepAsync(step))
+        // About one step in five credits an activated invoice instead (a return or a whole credit), under the same faults;
+        // right after a prepayment, every other step, so prepayments are credited before a later invoice nets them off.
+        bool afterPrepayment = _lastStepPrepaid;
+        _lastStepPrepaid = false;
+        if ((_random.Next(5) == 0 || (afterPrepayment && _random.Next(2) == 0)) && await CreditStepAsync(step))
         {
             await AfterStepAsync();
             return;
@@ -38,6 +41,7 @@ internal sealed partial class SoakOrder
             type = _random.Next(3) == 0 ? null : InvoiceType.Delivery;
         }
 
+        _lastStepPrepaid = type == InvoiceType.Prepayment;
         string what = type?.ToString() ?? "proposed";
         var faults = ArmFaults(SimulatedOperation.CreateCapture);
         int shape = _random.Next(100);
