@@ -68,4 +68,7 @@ public enum KlarnaInvoicingRule
 
     /// <summary>Nothing is left to credit on the invoice.</summary>
     NothingToCredit = 21,
+
+    /// <summary>The description given for Klarna (the capture or refund description the customer reads) is longer than Klarna accepts.</summary>
+    InvalidDescription = 22,
 }

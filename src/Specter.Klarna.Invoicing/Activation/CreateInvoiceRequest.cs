@@ -12,6 +12,9 @@ public sealed record CreateInvoiceRequest
     /// <summary>Gets the prepayment percent (0 exclusive – 100 inclusive) for a prepayment invoice.</summary>
     public decimal? PrepaymentPercent { get; init; }
 
-    /// <summary>Gets the capture description shown to the customer, or <see langword="null"/> for the default.</summary>
+    /// <summary>Gets the capture description shown to the customer on Klarna's invoice, or <see langword="null"/> for the default
+    /// (for example "Leveransfaktura 10045", in the merchant profile's language). Given, it replaces the default as it is, in
+    /// any language; longer than Klarna's 255 characters it is refused (<see cref="KlarnaInvoicingRule.InvalidDescription"/>)
+    /// before anything is written or sent.</summary>
     public string? Description { get; init; }
 }

@@ -19,6 +19,6 @@ public sealed record CreateCreditRequest
     /// <summary>Gets the return fee kept back from the refund, or <see langword="null"/> for none.</summary>
     public CreditReturnFee? ReturnFee { get; init; }
 
-    /// <summary>Gets the refund description shown to the customer (at most 255 characters), or <see langword="null"/> for "Kreditfaktura {number}" in the merchant profile's Klarna language ("Credit invoice {number}" in English).</summary>
+    /// <summary>Gets the refund description shown to the customer (at most 255 characters, else refused with <see cref="KlarnaInvoicingRule.InvalidDescription"/> before anything is written or sent), or <see langword="null"/> for "Kreditfaktura {number}" in the merchant profile's Klarna language ("Credit invoice {number}" in English).</summary>
     public string? Description { get; init; }
 }

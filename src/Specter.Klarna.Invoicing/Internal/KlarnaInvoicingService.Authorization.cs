@@ -31,7 +31,7 @@ internal sealed partial class KlarnaInvoicingService
             lines.Add(new KlarnaOrderLine
             {
                 Type = "surcharge",
-                Name = "Krediterat och återbetalt",
+                Name = Resources.KlarnaTexts.Format("Line_Refunded", KlarnaLanguage(order)),
                 Quantity = 1,
                 UnitPrice = current.RefundedAmount.MinorUnits,
                 TaxRate = 0,

@@ -13,6 +13,11 @@ internal sealed partial class KlarnaInvoicingService
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.InvoiceNumber, nameof(request) + "." + nameof(request.InvoiceNumber));
         InvoiceRequestRules.ThrowIfInvalid(request.InvoiceNumber, request.Type, request.PrepaymentPercent);
+        if (InvoiceRequestRules.CheckDescription(request.Description) is { } badDescription)
+        {
+            throw new KlarnaInvoicingRuleException(badDescription);
+        }
+
         var priced = OrderPricing.Price(order);
         ThrowIfUnknownMerchant(order);
 

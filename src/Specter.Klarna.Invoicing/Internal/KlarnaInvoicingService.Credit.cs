@@ -41,6 +41,11 @@ internal sealed partial class KlarnaInvoicingService
             throw new KlarnaInvoicingRuleException(badNumber);
         }
 
+        if (InvoiceRequestRules.CheckDescription(request.Description) is { } badDescription)
+        {
+            throw new KlarnaInvoicingRuleException(badDescription);
+        }
+
         if (string.Equals(request.CreditNumber, request.InvoiceNumber, StringComparison.Ordinal))
         {
             throw new KlarnaInvoicingRuleException(CreditViolations.CreditNumberIsInvoice(request.CreditNumber));

@@ -23,6 +23,12 @@ internal static class InvoiceRequestRules
         return invoiceNumber.Any(char.IsControl) ? PlanningViolations.InvoiceNumberHasControlCharacters() : null;
     }
 
+    /// <summary>A description given by the host replaces the merchant-language default as it is: never cut, so a longer one is refused.</summary>
+    public static KlarnaInvoicingRuleViolation? CheckDescription(string? description) =>
+        description is { Length: > KlarnaLimits.MaxText }
+            ? new(KlarnaInvoicingRule.InvalidDescription, "Rule_DescriptionTooLong", [description.Length, KlarnaLimits.MaxText])
+            : null;
+
     /// <summary>The percent rule when the type is given; when it is proposed, the planner checks it against the proposed type.</summary>
     public static KlarnaInvoicingRuleViolation? CheckPrepaymentPercent(InvoiceType? type, decimal? percent)
     {
