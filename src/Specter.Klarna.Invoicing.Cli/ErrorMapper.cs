@@ -45,6 +45,12 @@ internal static class ErrorMapper
     public static int ForRule(KlarnaInvoicingRule? rule) =>
         rule is KlarnaInvoicingRule.InvoiceLocked or KlarnaInvoicingRule.ActivationInProgress ? ExitCodes.Locked : ExitCodes.InvalidInput;
 
+    /// <summary>The exit code of an invoice's or credit's status: a failure Klarna did not answer (the library refused to send
+    /// the body, or reconciliation concluded nothing was captured: no HTTP status) is not "Klarna refused" (3) but refused
+    /// before Klarna (2).</summary>
+    public static int ForStatus(InvoiceActivationStatus status) =>
+        status is { State: ActivationState.Failed, Failure.HttpStatus: null } ? ExitCodes.InvalidInput : ForState(status.State);
+
     public static int ForState(ActivationState state) => state switch
     {
         ActivationState.Activated or ActivationState.NotKlarna => ExitCodes.Ok,

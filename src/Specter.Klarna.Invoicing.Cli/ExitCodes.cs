@@ -9,10 +9,11 @@ internal static class ExitCodes
     /// <summary>An unexpected error, or Klarna could not be reached before anything was written; nothing was written, try again.</summary>
     public const int Unexpected = 1;
 
-    /// <summary>Invalid input, or refused by an invoicing rule before anything was written or sent.</summary>
+    /// <summary>Invalid input, or refused by an invoicing rule before anything was written or sent; also an invoice or credit recorded
+    /// <c>Failed</c> without Klarna refusing it (the library refused to send the body, or reconciliation found nothing at Klarna).</summary>
     public const int InvalidInput = 2;
 
-    /// <summary>Klarna refused; its error code and messages are printed.</summary>
+    /// <summary>Klarna refused (it answered with an error); its error code and messages are printed.</summary>
     public const int KlarnaRefused = 3;
 
     /// <summary>The outcome is not known (timeout, lost answer, 5xx); settle it with <c>recover</c>, do not retry by hand.</summary>

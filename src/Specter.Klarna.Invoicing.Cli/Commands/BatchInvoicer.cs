@@ -36,7 +36,7 @@ internal sealed class BatchInvoicer(IKlarnaInvoicing invoicing, CliSettings sett
                 item.Order!,
                 new CreateInvoiceRequest { InvoiceNumber = item.Invoice, Type = type, PrepaymentPercent = percent },
                 cancellationToken).ConfigureAwait(false);
-            int exit = ErrorMapper.ForState(result.Status.State);
+            int exit = ErrorMapper.ForStatus(result.Status);
             return new BatchRow(item.Index, item.File, item.Invoice, exit, Outcome(result.Status), views.Money(result.Plan.Total),
                 new JsonObject { ["file"] = item.File, ["exitCode"] = exit, ["result"] = JsonViews.Result(result, settings.Culture) });
         }

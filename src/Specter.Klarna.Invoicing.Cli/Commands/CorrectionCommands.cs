@@ -39,7 +39,7 @@ internal static class CorrectionCommands
                 ct).ConfigureAwait(false);
             var shown = new InvoiceResult { Plan = result.Plan, Status = result.Status };
             context.Emit(settings, () => context.Views(settings).Result(shown), () => JsonViews.Result(shown, settings.Culture));
-            return ErrorMapper.ForState(result.Status.State);
+            return ErrorMapper.ForStatus(result.Status);
         }
     }
 

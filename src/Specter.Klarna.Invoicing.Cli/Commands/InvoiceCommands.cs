@@ -45,7 +45,7 @@ internal static class InvoiceCommands
             }
 
             context.Emit(settings, () => context.Views(settings).Result(result), () => JsonViews.Result(result, settings.Culture));
-            return ErrorMapper.ForState(result.Status.State);
+            return ErrorMapper.ForStatus(result.Status);
         }
     }
 
@@ -58,7 +58,7 @@ internal static class InvoiceCommands
             var status = await session.Invoicing.GetActivationStatusAsync(invoiceNumber, context.CancellationToken).ConfigureAwait(false)
                 ?? throw new CliUsageException($"invoice {invoiceNumber} is not in the ledger {settings.LedgerPath}.");
             context.Emit(settings, () => context.Views(settings).Status(status), () => JsonViews.Status(status, settings.Culture));
-            return ErrorMapper.ForState(status.State);
+            return ErrorMapper.ForStatus(status);
         }
     }
 

@@ -12,7 +12,7 @@ namespace Specter.Klarna.Invoicing.Cli.Output;
 /// <param name="Json">The row in <c>--json</c> output.</param>
 internal sealed record BatchRow(int Index, string File, string Invoice, int Exit, string Outcome, string Amount, JsonNode Json)
 {
-    /// <summary>The summary bucket: activated (or nothing to send), failed at Klarna, unknown (run recover), skipped (nothing written).</summary>
+    /// <summary>The summary bucket: activated (or nothing to send), refused by Klarna, unknown (run recover), skipped or not sent (nothing at Klarna).</summary>
     public BatchOutcome Kind => Exit switch
     {
         ExitCodes.Ok => BatchOutcome.Activated,

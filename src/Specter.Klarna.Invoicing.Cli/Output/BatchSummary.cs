@@ -42,6 +42,6 @@ internal static class BatchSummary
         (BatchOutcome.Activated, settings.T("Aktiverade (eller inget att dra)", "Activated (or nothing to capture)")),
         (BatchOutcome.Failed, settings.T("Nekade av Klarna (skälet ovan)", "Refused by Klarna (reason above)")),
         (BatchOutcome.Unknown, settings.T("Okänt utfall: kör recover", "Outcome unknown: run recover")),
-        (BatchOutcome.Skipped, settings.T("Överhoppade (inget skrevs)", "Skipped (nothing written)")),
+        (BatchOutcome.Skipped, settings.T("Överhoppade eller ej skickade (inget hos Klarna)", "Skipped or not sent (nothing at Klarna)")),
     ];
 }
