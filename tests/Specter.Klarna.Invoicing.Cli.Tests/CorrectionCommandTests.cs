@@ -70,6 +70,27 @@ public sealed class CorrectionCommandTests
     }
 
     [Fact]
+    public async Task UpdateAuthorization_AnIncreaseACardPaymentDoesNotAllow_IsKlarnasRefusalInItsOwnWords_AndChangesNothing()
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+        string id = sim.Klarna.SeedOrder(new Testing.SimulatedOrder
+        {
+            Currency = "SEK",
+            OrderAmount = 200_000,
+            OrderLines = [new Testing.SimulatedOrderLine { Name = "Order", Quantity = 1, UnitPrice = 200_000 }],
+            PaymentMethod = "PAY_BY_CARD",
+        });
+        string path = sim.WriteFile("88105.json", SimulatorFixture.OrderJson("88105", id));
+
+        var run = await CliRunner.RunAsync(sim.Environment, null, sim.Common("update-authorization", "--order", path, "--ledger", Path.Combine(sim.Folder, "ledger.db"), "--json"));
+
+        run.ExitCode.Should().Be(3, run.Err);
+        run.Err.Should().Contain("NOT_ALLOWED").And.Contain("Update not allowed.");
+        System.Text.Json.JsonDocument.Parse(run.Out).RootElement.GetProperty("code").GetString().Should().Be("NOT_ALLOWED");
+        sim.Klarna.GetOrder(id).OrderAmount.Should().Be(200_000, "Klarna changed nothing");
+    }
+
+    [Fact]
     public async Task Cancel_BeforeAnyCapture_CancelsTheOrder_AndUpdateAuthorizationAfterwardsIsKlarnasRefusal()
     {
         await using var sim = await SimulatorFixture.StartAsync();
