@@ -26,7 +26,7 @@ internal static class KlarnaLineBuilder
         long discount = line.DiscountAmount?.MinorUnits ?? 0;
         long gross = amount + discount;
         decimal q = line.Quantity;
-        bool whole = q >= 1 && q == decimal.Truncate(q) && q <= KlarnaLimits.MaxQuantity;
+        bool whole = MinorUnitMath.TryToWhole(q, out long wholeQuantity) && wholeQuantity >= 1 && wholeQuantity <= KlarnaLimits.MaxQuantity;
         long quantity = 1, unitPrice = 0, totalDiscount = 0;
         if (whole && discount >= 0 && gross % (long)q == 0)
         {
@@ -66,7 +66,15 @@ internal static class KlarnaLineBuilder
     /// <summary>Returns the invoice's own VAT when it is within Klarna's ±1 of the formula, otherwise the formula rounded half away from zero.</summary>
     public static long Tax(long totalAmount, int rate, long preferred)
     {
-        // |preferred − total·rate/(10000+rate)| ≤ 1, multiplied out so it is exact.
+        // |preferred − total·rate/(10000+rate)| ≤ 1, multiplied out so it is exact: in 64 bits when the amounts are below
+        // 2^40 minor units (11 000 000 000 kronor) and the rate at most 100 %, else in 128.
+        const long Small = 1L << 40;
+        if ((ulong)(preferred + Small) < 2 * Small && (ulong)(totalAmount + Small) < 2 * Small && rate is >= 0 and <= 10_000)
+        {
+            long small = (preferred * (10_000 + rate)) - (totalAmount * rate);
+            return Math.Abs(small) <= 10_000 + rate ? preferred : MinorUnitMath.MulDivRound(totalAmount, rate, 10_000 + rate);
+        }
+
         Int128 difference = ((Int128)preferred * (10_000 + rate)) - ((Int128)totalAmount * rate);
         return Int128.Abs(difference) <= 10_000 + rate ? preferred : MinorUnitMath.MulDivRound(totalAmount, rate, 10_000 + rate);
     }

@@ -8,8 +8,16 @@ internal sealed class PricedOrder
         Order = order;
         Currency = currency;
         Lines = lines;
-        Total = lines.Sum(l => l.Total);
-        GoodsTotal = lines.Where(l => l.IsQuantityDriven).Sum(l => l.Total);
+        long total = 0, goods = 0;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            total = checked(total + line.Total);
+            goods = checked(goods + (line.IsQuantityDriven ? line.Total : 0));
+        }
+
+        Total = total;
+        GoodsTotal = goods;
     }
 
     public InvoicingOrder Order { get; }
