@@ -97,7 +97,7 @@ internal static class InvoicePlanner
             violations.Add(PlanningViolations.InvoiceNumberUsed(request.InvoiceNumber, order.Order.OrderNumber));
         }
 
-        foreach (var p in order.Lines)
+        foreach (ref readonly var p in order.LineSpan)
         {
             var tally = earlier.For(p.Line.LineId);
             if (tally.Quantity > p.Line.Quantity)

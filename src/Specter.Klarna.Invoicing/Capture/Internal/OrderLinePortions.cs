@@ -12,11 +12,17 @@ internal static class OrderLinePortions
         // order: two passes over the lines instead of collecting both kinds and merging them back into order.
         bool carriesGoods = false;
         long goodsThisInvoice = 0;
-        foreach (var p in order.Lines)
+        foreach (ref readonly var p in order.LineSpan)
         {
-            if (p.IsQuantityDriven && Through(p, earlier.For(p.Line.LineId), type) is { } through)
+            if (!p.IsQuantityDriven)
             {
-                goodsThisInvoice += MinorUnitMath.Cumulative(p.Total, through, p.Line.Quantity) - earlier.For(p.Line.LineId).Amount;
+                continue;
+            }
+
+            var tally = earlier.For(p.Line.LineId);
+            if (Through(p, tally, type) is { } through)
+            {
+                goodsThisInvoice += MinorUnitMath.Cumulative(p.Total, through, p.Line.Quantity) - tally.Amount;
                 carriesGoods = true;
             }
         }
@@ -25,7 +31,7 @@ internal static class OrderLinePortions
         bool isLast = type == InvoiceType.Final;
         var reductions = isLast || order.GoodsTotal == 0 ? null : ReductionShares.Through(order, earlier, goodsThrough);
         var result = new List<InvoicePlanLine>(order.Lines.Count + 3); // + room for the netting lines the planner appends
-        foreach (var p in order.Lines)
+        foreach (ref readonly var p in order.LineSpan)
         {
             var tally = earlier.For(p.Line.LineId);
             if (p.IsQuantityDriven)
@@ -85,14 +91,14 @@ internal static class OrderLinePortions
     }
 
     /// <summary>The quantity of a goods or service line invoiced through this invoice, or <see langword="null"/> when it takes none of it.</summary>
-    private static decimal? Through(PricedLine p, EarlierInvoices.LineTally tally, InvoiceType type)
+    private static decimal? Through(in PricedLine p, EarlierInvoices.LineTally tally, InvoiceType type)
     {
         decimal through = type == InvoiceType.Final ? p.Line.Quantity : Math.Max(p.Line.DeliveredQuantity, tally.Quantity);
         through = Math.Min(through, p.Line.Quantity);
         return through <= tally.Quantity ? null : through;
     }
 
-    private static InvoicePlanLine Line(PricedOrder order, PricedLine p, decimal quantity, long amount, long vat, long discount) => new()
+    private static InvoicePlanLine Line(PricedOrder order, in PricedLine p, decimal quantity, long amount, long vat, long discount) => new()
     {
         Kind = InvoicePlanLineKind.OrderLine,
         OrderLineId = p.Line.LineId,
