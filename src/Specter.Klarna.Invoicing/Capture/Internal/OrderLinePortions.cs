@@ -39,9 +39,11 @@ internal static class OrderLinePortions
                 if (Through(p, tally, type) is { } through)
                 {
                     // The amounts through quantity c are round(x × c / quantity); this invoice takes what the earlier ones did not.
-                    long amount = MinorUnitMath.Cumulative(p.Total, through, p.Line.Quantity) - tally.Amount;
-                    long vat = MinorUnitMath.Cumulative(p.Vat, through, p.Line.Quantity) - tally.Vat;
-                    long discount = MinorUnitMath.Cumulative(p.Discount, through, p.Line.Quantity) - tally.Discount;
+                    // Through the whole quantity they are the line's own (one comparison, not one per amount).
+                    bool toTheEnd = through == p.Line.Quantity;
+                    long amount = (toTheEnd ? p.Total : MinorUnitMath.Cumulative(p.Total, through, p.Line.Quantity)) - tally.Amount;
+                    long vat = (toTheEnd ? p.Vat : MinorUnitMath.Cumulative(p.Vat, through, p.Line.Quantity)) - tally.Vat;
+                    long discount = (toTheEnd ? p.Discount : MinorUnitMath.Cumulative(p.Discount, through, p.Line.Quantity)) - tally.Discount;
                     result.Add(Line(order, p, through - tally.Quantity, amount, vat, discount));
                 }
 
