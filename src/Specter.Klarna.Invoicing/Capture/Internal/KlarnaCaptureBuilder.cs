@@ -33,16 +33,7 @@ internal static class KlarnaCaptureBuilder
         else
         {
             // Above Klarna's line limit the lines are merged per VAT rate, which reads only their sums: no line is built to be thrown away.
-            var sums = new List<KlarnaLineSum>(count);
-            foreach (var line in plan.Lines)
-            {
-                if (IsSent(line))
-                {
-                    KlarnaLineBuilder.Sum(line, sums);
-                }
-            }
-
-            merged = KlarnaLineMerger.Merge(sums, request.Language);
+            merged = Merged(plan.Lines, request.Language);
         }
 
         long captured = 0;
@@ -62,6 +53,21 @@ internal static class KlarnaCaptureBuilder
         System.Diagnostics.Debug.Assert(capture.CapturedAmount == plan.Total, "The capture sums exactly to the invoice.");
         return capture;
     }
+
+    /// <summary>The lines merged per VAT rate from their sums (a method of its own, so only this path allocates the closure).</summary>
+    private static List<KlarnaCaptureLine> Merged(IReadOnlyList<InvoicePlanLine> lines, System.Globalization.CultureInfo language) =>
+        KlarnaLineMerger.Merge(
+            packer =>
+            {
+                foreach (var line in lines)
+                {
+                    if (IsSent(line))
+                    {
+                        KlarnaLineBuilder.Sum(line, packer);
+                    }
+                }
+            },
+            language);
 
     private static bool IsSent(InvoicePlanLine line) => line.Amount.MinorUnits != 0 || line.Quantity > 0;
 

@@ -45,7 +45,7 @@ internal static class KlarnaLineBuilder
     /// Appends what <see cref="Build"/> would append for <paramref name="line"/>, as sums only (type, rate, total, discount,
     /// VAT): merging per VAT rate needs nothing more, so an order above Klarna's line limit builds no line it throws away.
     /// </summary>
-    public static void Sum(InvoicePlanLine line, List<KlarnaLineSum> into)
+    public static void Sum(InvoicePlanLine line, KlarnaLineMerger.Packer into)
     {
         _ = MinorUnitMath.TryToBasisPoints(line.VatRate, out int rate);
         long amount = line.Amount.MinorUnits;

@@ -29,13 +29,15 @@ internal static class KlarnaLineMerger
             return lines;
         }
 
-        var sums = new List<KlarnaLineSum>(lines.Count);
-        foreach (var line in lines)
-        {
-            sums.Add(new KlarnaLineSum(line.Type, line.TaxRate, line.TotalAmount, line.TotalDiscountAmount, line.TotalTaxAmount));
-        }
-
-        return Merge(sums, language);
+        return Merge(
+            packer =>
+            {
+                foreach (var line in lines)
+                {
+                    packer.Add(new KlarnaLineSum(line.Type, line.TaxRate, line.TotalAmount, line.TotalDiscountAmount, line.TotalTaxAmount));
+                }
+            },
+            language);
     }
 
     /// <summary>
@@ -44,16 +46,20 @@ internal static class KlarnaLineMerger
     /// leave Klarna's ±1 of the formula. Only when that needs more than 1000 lines are groups packed by amount alone and
     /// their VAT recomputed by Klarna's formula (then a rate's VAT can differ from the ERP's by the rounding it absorbed).
     /// </summary>
-    /// <param name="lines">The sums of the Klarna lines the capture would have unmerged (<see cref="KlarnaLineBuilder.Sum"/>), more than Klarna allows.</param>
+    /// <param name="feed">Adds the sums of the Klarna lines the capture would have unmerged (<see cref="KlarnaLineBuilder.Sum"/>), in order, to the packer it is given; called a second time only when the lines must be packed by amount alone.</param>
     /// <param name="language">The language of the merged lines' names.</param>
-    public static List<KlarnaCaptureLine> Merge(List<KlarnaLineSum> lines, CultureInfo language)
+    public static List<KlarnaCaptureLine> Merge(Action<Packer> feed, CultureInfo language)
     {
-        var groups = Pack(lines, keepVat: true);
-        bool keepVat = groups.Count <= KlarnaLimits.MaxLines;
+        var packer = new Packer(keepVat: true);
+        feed(packer);
+        bool keepVat = packer.Groups.Count <= KlarnaLimits.MaxLines;
         if (!keepVat)
         {
-            groups = Pack(lines, keepVat: false);
+            packer = new Packer(keepVat: false);
+            feed(packer);
         }
+
+        var groups = packer.Groups;
 
         var merged = new List<KlarnaCaptureLine>(groups.Count);
         foreach (var group in groups)
@@ -78,37 +84,6 @@ internal static class KlarnaLineMerger
         return merged;
     }
 
-    /// <summary>
-    /// Groups per VAT rate in line order, closing a group before its total passes Klarna's amount limit or (with
-    /// <paramref name="keepVat"/>) its summed VAT leaves Klarna's ±1; each group keeps running sums, not its members.
-    /// </summary>
-    private static List<Group> Pack(List<KlarnaLineSum> lines, bool keepVat)
-    {
-        var groups = new List<Group>();
-        var open = new Dictionary<int, int>(); // VAT rate → index of its open group
-        foreach (ref readonly var line in CollectionsMarshal.AsSpan(lines))
-        {
-            bool fits = open.TryGetValue(line.TaxRate, out int at)
-                && Math.Abs(groups[at].Total + line.TotalAmount) <= KlarnaLimits.MaxAmount
-                && (!keepVat || KlarnaLineBuilder.Tax(groups[at].Total + line.TotalAmount, line.TaxRate, groups[at].Tax + line.TotalTaxAmount) == groups[at].Tax + line.TotalTaxAmount);
-            if (!fits)
-            {
-                at = groups.Count;
-                groups.Add(new Group { Type = line.Type, TaxRate = line.TaxRate });
-                open[line.TaxRate] = at;
-            }
-
-            ref var group = ref CollectionsMarshal.AsSpan(groups)[at];
-            group.Total += line.TotalAmount;
-            group.Tax += line.TotalTaxAmount;
-            group.Discount += line.TotalDiscountAmount;
-            group.Count++;
-            group.Type = line.Type == group.Type ? group.Type : "physical";
-        }
-
-        return groups;
-    }
-
     /// <summary>Counts the groups per VAT rate when a new group starts each time the running total would pass Klarna's line limit.</summary>
     private static int CountGroups(int count, Func<int, (int TaxRate, long Total)> rateAndTotal)
     {
@@ -129,8 +104,41 @@ internal static class KlarnaLineMerger
         return groups;
     }
 
+    /// <summary>
+    /// Groups lines per VAT rate as they arrive, in line order, closing a group before its total passes Klarna's amount
+    /// limit or (keeping VAT) its summed VAT leaves Klarna's ±1; a group keeps running sums, not its members, and no list
+    /// of the lines themselves is kept.
+    /// </summary>
+    internal sealed class Packer(bool keepVat)
+    {
+        private readonly Dictionary<int, int> _open = []; // VAT rate → index of its open group
+
+        public List<Group> Groups { get; } = [];
+
+        public void Add(in KlarnaLineSum line)
+        {
+            var groups = Groups;
+            bool fits = _open.TryGetValue(line.TaxRate, out int at)
+                && Math.Abs(groups[at].Total + line.TotalAmount) <= KlarnaLimits.MaxAmount
+                && (!keepVat || KlarnaLineBuilder.Tax(groups[at].Total + line.TotalAmount, line.TaxRate, groups[at].Tax + line.TotalTaxAmount) == groups[at].Tax + line.TotalTaxAmount);
+            if (!fits)
+            {
+                at = groups.Count;
+                groups.Add(new Group { Type = line.Type, TaxRate = line.TaxRate });
+                _open[line.TaxRate] = at;
+            }
+
+            ref var group = ref CollectionsMarshal.AsSpan(groups)[at];
+            group.Total += line.TotalAmount;
+            group.Tax += line.TotalTaxAmount;
+            group.Discount += line.TotalDiscountAmount;
+            group.Count++;
+            group.Type = line.Type == group.Type ? group.Type : "physical";
+        }
+    }
+
     /// <summary>One merged line being filled: its members' summed amounts, how many there are and their common type.</summary>
-    private struct Group
+    internal struct Group
     {
         public string Type;
         public int TaxRate;
