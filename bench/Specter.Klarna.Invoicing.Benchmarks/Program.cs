@@ -7,7 +7,8 @@ namespace Specter.Klarna.Invoicing.Benchmarks;
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project bench/Specter.Klarna.Invoicing.Benchmarks -- --filter '*'</c> (BenchmarkDotNet);
 /// <c>-- --batch [options]</c> the batch, rate-limited and cold-start runs (<see cref="BatchSettings"/>);
-/// <c>-- --alloc-by-type N</c> what one loopback invoice allocates, by type (<see cref="AllocationByType"/>).
+/// <c>-- --alloc-by-type N</c> what one loopback invoice allocates, by type (<see cref="AllocationByType"/>);
+/// <c>-- --plan-profile LINES PLANS</c> bytes, a rough time and allocation by type of one planning workload (<see cref="PlanningProfile"/>).
 /// </summary>
 internal static class Program
 {
@@ -21,6 +22,9 @@ internal static class Program
                 return await ColdStart.ChildAsync(args).ConfigureAwait(false);
             case "--alloc-by-type":
                 await AllocationByType.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture)).ConfigureAwait(false);
+                return 0;
+            case "--plan-profile":
+                PlanningProfile.Run(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
                 return 0;
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -6,23 +6,23 @@ namespace Specter.Klarna.Invoicing;
 /// <remarks><c>default(Currency)</c> is invalid; obtain currencies from the static properties or <see cref="FromCode"/>.</remarks>
 public readonly partial struct Currency : IEquatable<Currency>
 {
-    private readonly string? _code;
+    // One reference to the currency's shared description (not the code and the digits side by side): a Money is then
+    // 16 bytes instead of 24, and an invoice line carries three of them.
+    private readonly CurrencyInfo? _info;
 
-    private Currency(string code, int minorUnitDigits)
-    {
-        _code = code;
-        MinorUnitDigits = minorUnitDigits;
-    }
+    private Currency(CurrencyInfo info) => _info = info;
 
     /// <summary>Gets the upper-case ISO 4217 code, for example <c>SEK</c>.</summary>
     /// <exception cref="InvalidOperationException">The currency is <see langword="default"/>.</exception>
-    public string Code => _code ?? throw new InvalidOperationException("default(Currency) is not a currency; use Currency.FromCode or a static property.");
+    public string Code => _info?.Code ?? throw new InvalidOperationException("default(Currency) is not a currency; use Currency.FromCode or a static property.");
 
     /// <summary>Gets the number of minor-unit digits (the ISO 4217 exponent): 2 for SEK, 0 for JPY.</summary>
-    public int MinorUnitDigits { get; }
+    public int MinorUnitDigits => _info?.Digits ?? 0;
 
     /// <summary>Gets a value indicating whether this is a real currency (not <see langword="default"/>).</summary>
-    public bool IsValid => _code is not null;
+    public bool IsValid => _info is not null;
+
+    private string? CodeOrNull => _info?.Code;
 
     /// <summary>Gets the currency for an ISO 4217 code (case-insensitive).</summary>
     /// <param name="code">The code, for example <c>SEK</c>.</param>
@@ -39,9 +39,9 @@ public readonly partial struct Currency : IEquatable<Currency>
     /// <returns><see langword="true"/> when the code is a supported currency.</returns>
     public static bool TryFromCode([NotNullWhen(true)] string? code, out Currency currency)
     {
-        if (code is not null && CurrencyTable.TryGetDigits(code, out var digits, out var canonical))
+        if (code is not null && CurrencyTable.TryGet(code, out var info))
         {
-            currency = new Currency(canonical, digits);
+            currency = new Currency(info);
             return true;
         }
 
@@ -50,17 +50,17 @@ public readonly partial struct Currency : IEquatable<Currency>
     }
 
     /// <inheritdoc/>
-    public bool Equals(Currency other) => string.Equals(_code, other._code, StringComparison.Ordinal);
+    public bool Equals(Currency other) => ReferenceEquals(_info, other._info);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is Currency other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => _code is null ? 0 : StringComparer.Ordinal.GetHashCode(_code);
+    public override int GetHashCode() => CodeOrNull is { } code ? StringComparer.Ordinal.GetHashCode(code) : 0;
 
     /// <summary>Returns the ISO code, or an empty string for <see langword="default"/>.</summary>
     /// <returns>The code.</returns>
-    public override string ToString() => _code ?? string.Empty;
+    public override string ToString() => CodeOrNull ?? string.Empty;
 
     /// <summary>Compares two currencies for equality.</summary>
     /// <param name="left">The first currency.</param>

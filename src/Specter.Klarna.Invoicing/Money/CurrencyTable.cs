@@ -10,11 +10,11 @@ internal static class CurrencyTable
         ["JPY"] = 0, ["KRW"] = 0, ["BHD"] = 3, ["KWD"] = 3,
     };
 
+    /// <summary>One shared description per currency, so a <see cref="Currency"/> (and so a <see cref="Money"/>) carries a single reference.</summary>
+    private static readonly Dictionary<string, CurrencyInfo> Infos = Digits.ToDictionary(
+        kv => kv.Key, kv => new CurrencyInfo(kv.Key.ToUpperInvariant(), kv.Value), StringComparer.OrdinalIgnoreCase);
+
     public static IEnumerable<string> Codes => Digits.Keys.Order(StringComparer.Ordinal);
 
-    public static bool TryGetDigits(string code, out int digits, out string canonical)
-    {
-        canonical = code.ToUpperInvariant();
-        return Digits.TryGetValue(code, out digits);
-    }
+    public static bool TryGet(string code, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CurrencyInfo? info) => Infos.TryGetValue(code, out info);
 }

@@ -18,8 +18,16 @@ internal static class KlarnaTexts
 
     private static readonly ResourceManager Manager = new("Specter.Klarna.Invoicing.Resources.KlarnaTexts", typeof(KlarnaTexts).Assembly);
 
+    /// <summary>The texts already read, per language and key: <see cref="ResourceManager.GetString(string, CultureInfo)"/> takes a lock and walks the culture fallback on every call, and a 1000-line capture asks for one per merged line.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Key), string> Cache = new();
+
     public static string Format(string key, CultureInfo language, params object[] args) =>
-        string.Format(language, Manager.GetString(key, language) ?? throw new InvalidOperationException($"Missing Klarna text resource '{key}'."), args);
+        string.Format(language, Text(key, language), args);
+
+    private static string Text(string key, CultureInfo language) =>
+        Cache.TryGetValue((language.Name, key), out var text)
+            ? text
+            : Cache.GetOrAdd((language.Name, key), Manager.GetString(key, language) ?? throw new InvalidOperationException($"Missing Klarna text resource '{key}'."));
 
     /// <summary>A percent as the language writes it, without trailing zeros ("25", "25,5"; "25.5" in English).</summary>
     public static string Percent(decimal value, CultureInfo language) => value.ToString("0.##", language);

@@ -48,10 +48,11 @@ internal static class InvoicePlanner
         else
         {
             lines = OrderLinePortions.Compute(priced, earlier, type, request.ShippingPolicy);
-            lines.AddRange(PrepaymentLines.Net(priced, earlier, lines.Sum(l => l.Amount.MinorUnits), request.Language));
+            lines.AddRange(PrepaymentLines.Net(priced, earlier, SumOf(lines).Amount, request.Language));
         }
 
-        var total = priced.ToMoney(lines.Sum(l => l.Amount.MinorUnits));
+        var (amountSum, vatSum) = SumOf(lines);
+        var total = priced.ToMoney(amountSum);
         violations = CheckPlan(total, request, hasReservation: order.KlarnaOrderId is not null);
         if (violations.Count > 0)
         {
@@ -66,10 +67,22 @@ internal static class InvoicePlanner
             PrepaymentPercent = type == InvoiceType.Prepayment ? request.PrepaymentPercent : null,
             Lines = lines,
             Total = total,
-            VatTotal = priced.ToMoney(lines.Sum(l => l.VatAmount.MinorUnits)),
+            VatTotal = priced.ToMoney(vatSum),
         };
         var capture = KlarnaCaptureBuilder.Build(order, plan, request);
         return new InvoicePlanOutcome { Decision = decision, Plan = plan with { Capture = capture, VatTotals = VatTotals.Of(plan, capture) } };
+    }
+
+    private static (long Amount, long Vat) SumOf(List<InvoicePlanLine> lines)
+    {
+        long amount = 0, vat = 0;
+        foreach (var line in lines)
+        {
+            amount = checked(amount + line.Amount.MinorUnits);
+            vat = checked(vat + line.VatAmount.MinorUnits);
+        }
+
+        return (amount, vat);
     }
 
     private static List<KlarnaInvoicingRuleViolation> CheckRequest(PricedOrder order, EarlierInvoices earlier, InvoiceTypeDecision decision, InvoicePlanRequest request)
@@ -84,7 +97,7 @@ internal static class InvoicePlanner
             violations.Add(PlanningViolations.InvoiceNumberUsed(request.InvoiceNumber, order.Order.OrderNumber));
         }
 
-        foreach (var p in order.Lines)
+        foreach (ref readonly var p in order.LineSpan)
         {
             var tally = earlier.For(p.Line.LineId);
             if (tally.Quantity > p.Line.Quantity)

@@ -20,15 +20,18 @@ internal static class InvoiceTypeSelector
 
     internal static InvoiceTypeDecision Decide(PricedOrder order, EarlierInvoices earlier)
     {
-        bool deliveredNotInvoiced = order.Lines.Any(l => l.IsQuantityDriven && l.Line.DeliveredQuantity > earlier.For(l.Line.LineId).Quantity);
-        if (deliveredNotInvoiced)
+        bool remainder = false;
+        foreach (ref readonly var l in order.LineSpan)
         {
-            return new(InvoiceType.Delivery, InvoiceTypeReason.DeliveredNotInvoiced, [InvoiceType.Delivery, InvoiceType.Final]);
+            var tally = earlier.For(l.Line.LineId);
+            if (l.IsQuantityDriven && l.Line.DeliveredQuantity > tally.Quantity)
+            {
+                return new(InvoiceType.Delivery, InvoiceTypeReason.DeliveredNotInvoiced, [InvoiceType.Delivery, InvoiceType.Final]);
+            }
+
+            remainder |= l.IsQuantityDriven ? tally.Quantity < l.Line.Quantity : tally.Amount != l.Total || tally.Quantity < l.Line.Quantity;
         }
 
-        bool remainder = order.Lines.Any(l => l.IsQuantityDriven
-            ? earlier.For(l.Line.LineId).Quantity < l.Line.Quantity
-            : earlier.For(l.Line.LineId).Amount != l.Total || earlier.For(l.Line.LineId).Quantity < l.Line.Quantity);
         if (!remainder)
         {
             return new(null, InvoiceTypeReason.FullyInvoiced, []);

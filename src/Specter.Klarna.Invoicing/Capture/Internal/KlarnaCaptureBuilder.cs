@@ -12,16 +12,30 @@ internal static class KlarnaCaptureBuilder
             return null;
         }
 
-        var lines = new List<KlarnaCaptureLine>(plan.Lines.Count);
+        int count = 0;
         foreach (var line in plan.Lines)
         {
-            if (line.Amount.MinorUnits != 0 || line.Quantity > 0)
-            {
-                KlarnaLineBuilder.Build(line, lines, request.Language);
-            }
+            count += IsSent(line) ? KlarnaLineBuilder.CountOf(line) : 0;
         }
 
-        var merged = KlarnaLineMerger.MergeIfNeeded(lines, request.Language);
+        List<KlarnaCaptureLine> merged;
+        if (count <= KlarnaLimits.MaxLines)
+        {
+            merged = new List<KlarnaCaptureLine>(count);
+            foreach (var line in plan.Lines)
+            {
+                if (IsSent(line))
+                {
+                    KlarnaLineBuilder.Build(line, merged, request.Language);
+                }
+            }
+        }
+        else
+        {
+            // Above Klarna's line limit the lines are merged per VAT rate, which reads only their sums: no line is built to be thrown away.
+            merged = Merged(plan.Lines, request.Language);
+        }
+
         long captured = 0;
         foreach (var line in merged)
         {
@@ -39,6 +53,23 @@ internal static class KlarnaCaptureBuilder
         System.Diagnostics.Debug.Assert(capture.CapturedAmount == plan.Total, "The capture sums exactly to the invoice.");
         return capture;
     }
+
+    /// <summary>The lines merged per VAT rate from their sums (a method of its own, so only this path allocates the closure).</summary>
+    private static List<KlarnaCaptureLine> Merged(IReadOnlyList<InvoicePlanLine> lines, System.Globalization.CultureInfo language) =>
+        KlarnaLineMerger.Merge(
+            packer =>
+            {
+                foreach (var line in lines)
+                {
+                    if (IsSent(line))
+                    {
+                        KlarnaLineBuilder.Sum(line, packer);
+                    }
+                }
+            },
+            language);
+
+    private static bool IsSent(InvoicePlanLine line) => line.Amount.MinorUnits != 0 || line.Quantity > 0;
 
     public static string DefaultDescription(InvoiceType type, string invoiceNumber, System.Globalization.CultureInfo language) =>
         Resources.KlarnaTexts.Format("Description_" + (type is InvoiceType.Delivery or InvoiceType.Final ? type.ToString() : nameof(InvoiceType.Prepayment)), language, invoiceNumber);

@@ -8,10 +8,11 @@ internal static class OrderLinePortions
 {
     public static List<InvoicePlanLine> Compute(PricedOrder order, EarlierInvoices earlier, InvoiceType type, ShippingPolicy policy)
     {
-        var result = new List<(int Index, InvoicePlanLine Line)>(order.Lines.Count);
+        // First what this invoice takes of the goods (amount-driven lines follow the goods), then every line in order-line
+        // order: two passes over the lines instead of collecting both kinds and merging them back into order.
         bool carriesGoods = false;
         long goodsThisInvoice = 0;
-        foreach (var p in order.Lines)
+        foreach (ref readonly var p in order.LineSpan)
         {
             if (!p.IsQuantityDriven)
             {
@@ -19,34 +20,36 @@ internal static class OrderLinePortions
             }
 
             var tally = earlier.For(p.Line.LineId);
-            decimal through = type == InvoiceType.Final ? p.Line.Quantity : Math.Max(p.Line.DeliveredQuantity, tally.Quantity);
-            through = Math.Min(through, p.Line.Quantity);
-            if (through <= tally.Quantity)
+            if (Through(p, tally, type) is { } through)
             {
-                continue;
+                goodsThisInvoice += MinorUnitMath.Cumulative(p.Total, through, p.Line.Quantity) - tally.Amount;
+                carriesGoods = true;
             }
-
-            // The amounts through quantity c are round(x × c / quantity); this invoice takes what the earlier ones did not.
-            long amount = MinorUnitMath.Cumulative(p.Total, through, p.Line.Quantity) - tally.Amount;
-            long vat = MinorUnitMath.Cumulative(p.Vat, through, p.Line.Quantity) - tally.Vat;
-            long discount = MinorUnitMath.Cumulative(p.Discount, through, p.Line.Quantity) - tally.Discount;
-            result.Add((p.Index, Line(order, p, through - tally.Quantity, amount, vat, discount)));
-            carriesGoods = true;
-            goodsThisInvoice += amount;
         }
 
-        int firstAmountDriven = result.Count;
         long goodsThrough = Math.Clamp(earlier.GoodsTotal + goodsThisInvoice, 0, order.GoodsTotal);
         bool isLast = type == InvoiceType.Final;
         var reductions = isLast || order.GoodsTotal == 0 ? null : ReductionShares.Through(order, earlier, goodsThrough);
-        foreach (var p in order.Lines)
+        var result = new List<InvoicePlanLine>(order.Lines.Count + 3); // + room for the netting lines the planner appends
+        foreach (ref readonly var p in order.LineSpan)
         {
+            var tally = earlier.For(p.Line.LineId);
             if (p.IsQuantityDriven)
             {
+                if (Through(p, tally, type) is { } through)
+                {
+                    // The amounts through quantity c are round(x × c / quantity); this invoice takes what the earlier ones did not.
+                    // Through the whole quantity they are the line's own (one comparison, not one per amount).
+                    bool toTheEnd = through == p.Line.Quantity;
+                    long amount = (toTheEnd ? p.Total : MinorUnitMath.Cumulative(p.Total, through, p.Line.Quantity)) - tally.Amount;
+                    long vat = (toTheEnd ? p.Vat : MinorUnitMath.Cumulative(p.Vat, through, p.Line.Quantity)) - tally.Vat;
+                    long discount = (toTheEnd ? p.Discount : MinorUnitMath.Cumulative(p.Discount, through, p.Line.Quantity)) - tally.Discount;
+                    result.Add(Line(order, p, through - tally.Quantity, amount, vat, discount));
+                }
+
                 continue;
             }
 
-            var tally = earlier.For(p.Line.LineId);
             bool spread = p.IsSpreadOverGoods || policy == ShippingPolicy.ProRata;
             long amountThrough, vatThrough, discountThrough;
             if (isLast || (carriesGoods && (!spread || order.GoodsTotal == 0)))
@@ -72,41 +75,32 @@ internal static class OrderLinePortions
                 continue;
             }
 
-            long amount = amountThrough - tally.Amount;
-            long vat = vatThrough - tally.Vat;
-            long discount = discountThrough - tally.Discount;
+            long lineAmount = amountThrough - tally.Amount;
+            long lineVat = vatThrough - tally.Vat;
+            long lineDiscount = discountThrough - tally.Discount;
 
             // Amount-driven lines are tracked by amount; the ordered quantity goes on the invoice that completes the line.
             decimal quantity = amountThrough == p.Total ? Math.Max(0m, p.Line.Quantity - tally.Quantity) : 0m;
-            if (amount == 0 && vat == 0 && discount == 0 && quantity == 0)
+            if (lineAmount == 0 && lineVat == 0 && lineDiscount == 0 && quantity == 0)
             {
                 continue;
             }
 
-            result.Add((p.Index, Line(order, p, quantity, amount, vat, discount)));
+            result.Add(Line(order, p, quantity, lineAmount, lineVat, lineDiscount));
         }
 
-        return InOrderLineOrder(result, firstAmountDriven);
+        return result;
     }
 
-    /// <summary>
-    /// Back into order-line order: the quantity-driven lines (before <paramref name="split"/>) and the amount-driven ones
-    /// (from it) were each added in order-line order, so one linear merge by line index does it, with no sort.
-    /// </summary>
-    private static List<InvoicePlanLine> InOrderLineOrder(List<(int Index, InvoicePlanLine Line)> lines, int split)
+    /// <summary>The quantity of a goods or service line invoiced through this invoice, or <see langword="null"/> when it takes none of it.</summary>
+    private static decimal? Through(in PricedLine p, EarlierInvoices.LineTally tally, InvoiceType type)
     {
-        var ordered = new List<InvoicePlanLine>(lines.Count + 3); // + room for the netting lines the planner appends
-        int a = 0, b = split;
-        while (a < split || b < lines.Count)
-        {
-            bool takeFirst = b == lines.Count || (a < split && lines[a].Index < lines[b].Index);
-            ordered.Add(lines[takeFirst ? a++ : b++].Line);
-        }
-
-        return ordered;
+        decimal through = type == InvoiceType.Final ? p.Line.Quantity : Math.Max(p.Line.DeliveredQuantity, tally.Quantity);
+        through = Math.Min(through, p.Line.Quantity);
+        return through <= tally.Quantity ? null : through;
     }
 
-    private static InvoicePlanLine Line(PricedOrder order, PricedLine p, decimal quantity, long amount, long vat, long discount) => new()
+    private static InvoicePlanLine Line(PricedOrder order, in PricedLine p, decimal quantity, long amount, long vat, long discount) => new()
     {
         Kind = InvoicePlanLineKind.OrderLine,
         OrderLineId = p.Line.LineId,

@@ -8,6 +8,8 @@ namespace Specter.Klarna.Invoicing.Capture.Internal;
 /// <summary>Prepayment lines (one per VAT rate) and the netting lines that take prepayments back off later invoices.</summary>
 internal static class PrepaymentLines
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, int Rate), string> NettingNames = new();
+
     /// <summary>Returns <c>round(percent × remaining order total)</c>, where the remaining total is the order total less everything invoiced.</summary>
     public static long Amount(PricedOrder order, EarlierInvoices earlier, decimal percent) =>
         MinorUnitMath.MultiplyRound(order.Total - earlier.InvoicedTotal, percent / 100m);
@@ -68,12 +70,16 @@ internal static class PrepaymentLines
             if (parts[i] != 0)
             {
                 long vat = parts[i] == tally.Unnetted ? tally.Vat : MinorUnitMath.MulDivRound(tally.Vat, parts[i], tally.Unnetted);
-                lines.Add(Line(order, InvoicePlanLineKind.PrepaymentNetting, KlarnaTexts.Format("Line_PrepaymentNetting", language, KlarnaTexts.Percent(rate / 100m, language)), rate, -parts[i], -vat));
+                lines.Add(Line(order, InvoicePlanLineKind.PrepaymentNetting, NettingName(rate, language), rate, -parts[i], -vat));
             }
         }
 
         return lines;
     }
+
+    /// <summary>"Avräkning förskott, moms 25 %": one text per language and VAT rate, formatted once (every later invoice of a prepaid order nets per rate).</summary>
+    private static string NettingName(int rate, CultureInfo language) =>
+        NettingNames.GetOrAdd((language.Name, rate), static (key, language) => KlarnaTexts.Format("Line_PrepaymentNetting", language, KlarnaTexts.Percent(key.Rate / 100m, language)), language);
 
     private static InvoicePlanLine Line(PricedOrder order, InvoicePlanLineKind kind, string description, int rate, long amount, long vat) => new()
     {

@@ -14,8 +14,20 @@ internal static class ReductionShares
     /// <summary>Returns, per order-line index of each discount or gift card, its cumulative amount (negative) through goods value <paramref name="goodsThrough"/>.</summary>
     public static Dictionary<int, long> Through(PricedOrder order, EarlierInvoices ledger, long goodsThrough)
     {
-        var lines = order.Lines.Where(l => l.IsSpreadOverGoods && l.Total < 0).ToList();
-        var result = order.Lines.Where(l => l.IsSpreadOverGoods && l.Total >= 0).ToDictionary(l => l.Index, _ => 0L);
+        var lines = new List<PricedLine>();
+        var result = new Dictionary<int, long>();
+        foreach (ref readonly var l in order.LineSpan)
+        {
+            if (l.IsSpreadOverGoods && l.Total < 0)
+            {
+                lines.Add(l);
+            }
+            else if (l.IsSpreadOverGoods)
+            {
+                result.Add(l.Index, 0L);
+            }
+        }
+
         if (lines.Count == 0)
         {
             return result;

@@ -15,6 +15,9 @@ internal static class MinorUnitMath
 
     private static readonly Int128[] Pow10Table = CreatePow10Table();
 
+    /// <summary>10^0 … 10^18: the powers of ten a <see cref="long"/> holds.</summary>
+    private static readonly long[] Pow10Long = [.. Enumerable.Range(0, 19).Select(i => (long)Pow10Table[i])];
+
     /// <summary>Splits <paramref name="total"/> by <paramref name="weights"/> (largest remainder, ties to the lower index).</summary>
     public static long[] Allocate(long total, ReadOnlySpan<long> weights)
     {
@@ -74,7 +77,9 @@ internal static class MinorUnitMath
 
     /// <summary>Returns <c>round(value × numerator / denominator)</c>, half away from zero, exactly.</summary>
     public static long MulDivRound(long value, long numerator, long denominator) =>
-        (long)RoundDiv((Int128)value * numerator, denominator);
+        TryMultiply(value, numerator, out long product) && denominator > 0
+            ? RoundDiv(product, denominator) // 64-bit hardware division: every VAT and share of a realistic invoice
+            : (long)RoundDiv((Int128)value * numerator, denominator);
 
     /// <summary>Cumulative rounding: the part of <paramref name="total"/> through <paramref name="through"/> of <paramref name="of"/>, i.e. <c>round(total × through / of)</c>, exactly.</summary>
     public static long Cumulative(long total, decimal through, decimal of)
@@ -82,6 +87,15 @@ internal static class MinorUnitMath
         if (through == of)
         {
             return total;
+        }
+
+        if (TrySplit(through, out long throughMantissa, out int throughScale) && TrySplit(of, out long ofMantissa, out int ofScale)
+            && throughScale < Pow10Long.Length && ofScale < Pow10Long.Length
+            && TryMultiply(total, throughMantissa, out long partial) && TryMultiply(partial, Pow10Long[ofScale], out long numerator64)
+            && TryMultiply(ofMantissa, Pow10Long[throughScale], out long denominator64) && denominator64 > 0)
+        {
+            // The same formula in 64 bits when nothing overflows (quantities like 3 of 4 or 1.5 of 2.25 kg).
+            return RoundDiv(numerator64, denominator64);
         }
 
         (Int128 tn, int ts) = Split(through);
@@ -100,6 +114,12 @@ internal static class MinorUnitMath
     /// <summary>Returns <c>round(value × factor)</c> for a decimal factor, half away from zero, exactly.</summary>
     public static long MultiplyRound(long value, decimal factor)
     {
+        if (TrySplit(factor, out long mantissa, out int scale) && scale < Pow10Long.Length && TryMultiply(value, mantissa, out long product))
+        {
+            // 64 bits when the product fits: a price × a quantity, an amount × a percent.
+            return RoundDiv(product, Pow10Long[scale]);
+        }
+
         (Int128 fn, int fs) = Split(factor);
         if (FitsProduct(value, fn, 1))
         {
@@ -112,6 +132,26 @@ internal static class MinorUnitMath
     /// <summary>Converts a major-unit decimal to minor units when it is a whole number of them.</summary>
     public static bool TryToMinorUnitsExact(decimal amount, int digits, out long minorUnits)
     {
+        if (digits >= 0 && digits < Pow10Long.Length && TrySplit(amount, out long small, out int smallScale))
+        {
+            // The usual case in 64 bits: 49.90 with two digits is the mantissa 4990 as it is (or × 10^k when shorter).
+            bool exact;
+            if (smallScale <= digits)
+            {
+                exact = TryMultiply(small, Pow10Long[digits - smallScale], out minorUnits);
+                minorUnits = exact ? minorUnits : 0;
+                return exact;
+            }
+
+            if (smallScale - digits < Pow10Long.Length)
+            {
+                long smallDivisor = Pow10Long[smallScale - digits];
+                exact = small % smallDivisor == 0;
+                minorUnits = exact ? small / smallDivisor : 0;
+                return exact;
+            }
+        }
+
         minorUnits = 0;
         (Int128 mantissa, int scale) = Split(amount);
         if (digits is >= 0 and <= MaxFastDigits)
@@ -161,6 +201,49 @@ internal static class MinorUnitMath
         }
 
         basisPoints = (int)bp;
+        return true;
+    }
+
+    /// <summary><c>round(numerator / denominator)</c> half away from zero, for a positive denominator.</summary>
+    private static long RoundDiv(long numerator, long denominator)
+    {
+        Debug.Assert(denominator > 0 && numerator != long.MinValue, "Callers pass a positive denominator and a negatable numerator.");
+        long magnitude = numerator < 0 ? -numerator : numerator;
+        long quotient = magnitude / denominator;
+        long remainder = magnitude - (quotient * denominator);
+        if (remainder >= denominator - remainder)
+        {
+            quotient++;
+        }
+
+        return numerator < 0 ? -quotient : quotient;
+    }
+
+    /// <summary>
+    /// <c>a × b</c> when it fits in 64 bits with room to negate (never <see cref="long.MinValue"/>), so the 64-bit paths
+    /// can take its magnitude; otherwise <see langword="false"/> and the caller falls back to 128 bits or
+    /// <see cref="BigInteger"/>.
+    /// </summary>
+    private static bool TryMultiply(long a, long b, out long product)
+    {
+        long high = Math.BigMul(a, b, out product);
+        return high == (product >> 63) && product != long.MinValue;
+    }
+
+    /// <summary>The mantissa and scale of a decimal whose mantissa fits in 63 bits (every price, quantity and rate an ERP sends).</summary>
+    private static bool TrySplit(decimal value, out long mantissa, out int scale)
+    {
+        Span<int> bits = stackalloc int[4];
+        _ = decimal.GetBits(value, bits);
+        scale = (bits[3] >> 16) & 0xFF;
+        ulong low = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        if (bits[2] != 0 || low > long.MaxValue)
+        {
+            mantissa = 0;
+            return false;
+        }
+
+        mantissa = bits[3] < 0 ? -(long)low : (long)low;
         return true;
     }
 

@@ -5,17 +5,16 @@ namespace Specter.Klarna.Invoicing.Orders.Internal;
 /// <summary>Prices order lines in exact minor units; the single place ERP decimals become money.</summary>
 internal static class OrderPricing
 {
-    /// <summary>Prices a line whose fields the validator has already checked for decimals and ranges.</summary>
-    /// <returns>The priced line, or <see langword="null"/> when the unit price is not whole minor units.</returns>
+    /// <summary>Prices a line whose fields the validator has already checked for decimals and ranges, and whose unit price it has converted to minor units.</summary>
+    /// <returns>The priced line, or <see langword="null"/> when the VAT rate is not whole basis points.</returns>
     /// <remarks>
     /// Weighed and measured goods (1.234 kg × 89.90) rarely make whole öre: the line amount is rounded half away from
     /// zero to whole minor units, as the ERP prints it, and everything else (VAT, discount, partial deliveries) follows
     /// from that rounded amount.
     /// </remarks>
-    public static PricedLine? TryPrice(int index, InvoicingOrderLine line, Currency currency, bool pricesIncludeVat)
+    public static PricedLine? TryPrice(int index, InvoicingOrderLine line, long unitPrice, bool pricesIncludeVat)
     {
-        if (!MinorUnitMath.TryToMinorUnitsExact(line.UnitPrice, currency.MinorUnitDigits, out long unitPrice)
-            || !MinorUnitMath.TryToBasisPoints(line.VatRate, out int taxRate))
+        if (!MinorUnitMath.TryToBasisPoints(line.VatRate, out int taxRate))
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Specter.Klarna.Invoicing.Amounts.Internal;
 
 // Longer than ~150 lines on purpose: one pass that collects every error of an order, so a host sees all of its mistakes at
 // once; the per-line rules live in LineRules and Klarna's line count is checked where the capture is planned.
@@ -61,7 +62,8 @@ internal static class OrderValidator
 
             int before = errors.Count;
             LineRules.Check(errors, line, id);
-            if (errors.Count == before && knownCurrency && !Money.TryFromMajorUnitsExact(line.UnitPrice, currency, out _))
+            long unitPrice = 0;
+            if (errors.Count == before && knownCurrency && !MinorUnitMath.TryToMinorUnitsExact(line.UnitPrice, currency.MinorUnitDigits, out unitPrice))
             {
                 errors.Add(new(OrderValidationErrorCode.TooManyDecimals, "unitPrice", id,
                     $"Line {id}: unit price {Invariant(line.UnitPrice)} has more decimals than {currency} allows ({currency.MinorUnitDigits}); ERP prices must be whole minor units."));
@@ -76,7 +78,8 @@ internal static class OrderValidator
 
             if (errors.Count == before && knownCurrency)
             {
-                var p = OrderPricing.TryPrice(i, line, currency, order.PricesIncludeVat);
+                // The unit price converted just above, so each line's decimals become minor units once.
+                var p = OrderPricing.TryPrice(i, line, unitPrice, order.PricesIncludeVat);
                 if (p is null)
                 {
                     errors.Add(new(OrderValidationErrorCode.TooManyDecimals, "unitPrice", id,
@@ -86,7 +89,7 @@ internal static class OrderValidator
                 {
                     // No per-line Klarna limit here: a line beyond one is sent in a form Klarna accepts (KlarnaLineBuilder),
                     // and what no form can meet (a capture above Klarna's maximum) is a rule error of the invoice that needs it.
-                    priced.Add(p);
+                    priced.Add(p.Value);
                 }
             }
         }
